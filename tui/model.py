@@ -103,7 +103,9 @@ def iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def entry_id(page_key: str, headline: str, time: datetime | None, publisher_id: str | None = None) -> str:
+def entry_id(
+    page_key: str, headline: str, time: datetime | None, publisher_id: str | None = None
+) -> str:
     """A stable id: the publisher's own id when it has one, else a hash of
     page + headline + time, so a re-fetch of the same page finds the same ids."""
     if publisher_id:

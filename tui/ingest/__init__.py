@@ -1,17 +1,55 @@
 """Ingest: bytes in, a Page out. Pure: no network, no database, no Textual.
 
 `parse` decides what the bytes are (HTML or a plain-text page dump), decodes
-them, and hands them to the matching parser.
+them, hands them to the matching parser, gives entries their topics, and
+sanitizes every string on the way out.
 """
 
 from __future__ import annotations
 
+from tui.ingest.clean import sanitize
+from tui.ingest.decode import (
+    MAX_PAGE_BYTES,
+    NotAPage,
+    decode,
+    describe_binary,
+    looks_like_html,
+    maybe_decompress,
+)
 from tui.model import Page
 
 
 class IngestError(ValueError):
-    """The bytes are not a page we can read (binary, empty, ...)."""
+    """The bytes are not a page we can read (binary, empty, too large, ...)."""
 
 
 def parse(data: bytes, url: str | None = None, content_type: str | None = None) -> Page:
-    raise NotImplementedError
+    """Parse a saved or fetched page. Raises IngestError with a one-line reason."""
+    try:
+        data = maybe_decompress(data)
+    except NotAPage as exc:
+        raise IngestError(f"not a page: {exc}") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise IngestError(
+            f"page too large: {len(data) / 2**20:.0f} MB (limit {MAX_PAGE_BYTES // 2**20} MB)"
+        )
+    what = describe_binary(data, content_type)
+    if what:
+        raise IngestError(f"not a page: this is {what}")
+    text = decode(data, content_type)
+    if not text.strip():
+        raise IngestError("empty page: nothing to read")
+    if looks_like_html(text, content_type):
+        from tui.ingest.html import parse_html
+
+        page = parse_html(text, url)
+    else:
+        from tui.ingest.text import parse_text
+
+        page = parse_text(text, url)
+    from tui.ingest.topics import assign_topics
+
+    page = sanitize(assign_topics(page))
+    if not page.entries and not page.title:
+        raise IngestError("nothing readable found in the page")
+    return page

@@ -1,0 +1,102 @@
+"""Text hygiene for everything that comes from a page.
+
+Pages are hostile input: a headline may carry terminal escape sequences
+(clear screen, OSC 52 clipboard writes) or C1 control bytes. They are removed
+here, at ingest, so nothing downstream ever has to think about them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
+# (terminated by BEL or ST), and two-byte escapes. The 8-bit C1 forms too.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?            # CSI
+  | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])  # OSC, DCS, SOS, PM, APC ...
+    [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?    # ... up to BEL or ST
+  | \x1b[ -/]*[0-~]?                     # other ESC sequences
+    """,
+    re.VERBOSE,
+)
+# Remaining C0 controls (tab and newline are kept), DEL, C1 controls, and the
+# bidi overrides that can make text display differently from what it is.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Every kind of horizontal space a page uses (no-break, thin, narrow, ...).
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep \\n and \\t."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or any("\x80" <= c <= "\x9f" for c in text):
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_inline(text: str | None) -> str:
+    """One line of text: controls removed, all whitespace folded to single spaces."""
+    if not text:
+        return ""
+    text = _ZERO_WIDTH.sub("", strip_controls(text))
+    return " ".join(_SPACES.sub(" ", text).split())
+
+
+def clean_text(text: str | None) -> str:
+    """A block of text: lines folded, at most one blank line between paragraphs."""
+    if not text:
+        return ""
+    text = _ZERO_WIDTH.sub("", strip_controls(text)).replace("\t", " ")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _clean_markdown(text: str) -> str:
+    # Markdown keeps its own indentation (lists, code); only hygiene here.
+    text = _ZERO_WIDTH.sub("", strip_controls(text)).replace("\u00a0", " ")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+T = TypeVar("T")
+
+# Fields whose text is Markdown (layout matters) rather than one line.
+_BLOCK_FIELDS = {"body_markdown", "lead"}
+
+
+def sanitize(obj: T) -> T:
+    """Return a copy of a model object (Page, Entry, Media, Link) whose every
+    string has been through the hygiene above. The last line of defence: the
+    parsers clean as they go, this guarantees it."""
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return obj
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        new = _sanitize_value(f.name, value)
+        if new is not value:
+            changes[f.name] = new
+    return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+
+
+def _sanitize_value(name: str, value: Any) -> Any:
+    if isinstance(value, str):
+        cleaned = _clean_markdown(value) if name in _BLOCK_FIELDS else clean_inline(value)
+        return cleaned if cleaned != value else value
+    if isinstance(value, tuple):
+        items = tuple(_sanitize_value(name, v) for v in value)
+        items = tuple(v for v in items if v != "")
+        return items if items != value else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return sanitize(value)
+    return value

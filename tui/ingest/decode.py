@@ -1,0 +1,126 @@
+"""Bytes to text: what the page is (HTML, text, binary) and its encoding.
+
+Order of trust for the encoding: a byte-order mark, the HTTP charset, the
+page's own <meta charset>, strict UTF-8, then Windows-1252 (which decodes any
+byte, so invalid input never crashes).
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+
+
+class NotAPage(ValueError):
+    """The bytes are not something we can read as a page."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Magic numbers of files people might feed us by mistake.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"RIFF": "a RIFF media file",
+    b"\x7fELF": "an executable",
+    b"SQLite format 3": "an SQLite database",
+    b"BZh": "a bzip2 archive",
+    b"\xfd7zXZ": "an xz archive",
+    b"OggS": "an Ogg media file",
+}
+_BINARY_TYPES = re.compile(r"^(image|audio|video|font)/|^application/(pdf|zip|octet-stream)", re.I)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<article[\s>]",
+    re.I,
+)
+
+
+def describe_binary(data: bytes, content_type: str | None = None) -> str | None:
+    """What the bytes are, when they are clearly not a page; else None."""
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return what
+    if content_type and _BINARY_TYPES.match(content_type.strip()):
+        return f"a {content_type.split(';')[0].strip()} file"
+    head = data[:8192]
+    if b"\x00" in head and not _bom_encoding(head):
+        return "a binary file"
+    return None
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def maybe_decompress(data: bytes) -> bytes:
+    """A saved page may be gzip-compressed (`.html.gz`)."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data, MAX_PAGE_BYTES + 1)
+    except (zlib.error, gzip.BadGzipFile) as exc:
+        raise NotAPage(f"a damaged gzip file ({exc})") from None
+    if len(out) > MAX_PAGE_BYTES:
+        raise NotAPage(f"page larger than {MAX_PAGE_BYTES // 2**20} MB once uncompressed")
+    return out
+
+
+def _known(name: str | bytes | None) -> str | None:
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, content_type: str | None = None) -> str:
+    """Text of the page. Never raises on bad bytes."""
+    bom = _bom_encoding(data)
+    if bom:
+        return data.decode(bom, errors="replace").lstrip("\ufeff")
+    declared = None
+    if content_type:
+        m = _CHARSET.search(content_type.encode("latin-1", "ignore"))
+        declared = _known(m.group(1)) if m else None
+    if declared is None:
+        m = _CHARSET.search(data[:4096])
+        declared = _known(m.group(1)) if m else None
+    # Pages often claim latin-1 and are UTF-8; strict UTF-8 that decodes wins
+    # over a single-byte claim, never over a multi-byte one.
+    if declared and declared not in ("latin-1", "iso8859-1", "cp1252", "ascii"):
+        return data.decode(declared, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return data.decode(declared or "cp1252", errors="replace")
+
+
+def looks_like_html(text: str, content_type: str | None = None) -> bool:
+    if content_type:
+        kind = content_type.split(";")[0].strip().lower()
+        if kind in ("text/html", "application/xhtml+xml"):
+            return True
+        if kind == "text/plain":
+            return False
+    return bool(_HTML_SNIFF.search(text[:4096]))
