@@ -79,6 +79,8 @@ def maybe_decompress(data: bytes) -> bytes:
         raise NotAPage(f"a damaged gzip file ({exc})") from None
     if len(out) > MAX_PAGE_BYTES:
         raise NotAPage(f"page larger than {MAX_PAGE_BYTES // 2**20} MB once uncompressed")
+    if not d.eof:
+        raise NotAPage("a damaged gzip file (truncated)")
     return out
 
 
