@@ -1,164 +1,340 @@
 """The offline library: one SQLite database of pages and entries.
 
-CONTRACT (stub): the signatures and row types below are what the app, the CLI
-and following code against. Bodies are filled in by the library work; keep the
-names and meanings, extend where needed.
+The public face the app, the CLI and following use. The parts behind it:
+tui.store_schema (schema, migrations, connection settings), tui.store_write
+(merging a page into the stored one), tui.store_read (queries),
+tui.store_search (FTS5), tui.store_rows (row types, re-exported here).
+
+Threads: one sqlite3 connection, opened with check_same_thread=False, shared by
+the UI thread and Textual workers; every method holds `self._lock` (an RLock)
+for its whole duration, so calls never interleave on the connection. Other
+processes (cron running `newsreader refresh`) use their own connections: WAL
+lets readers go on while one writer writes, writers queue on `BEGIN
+IMMEDIATE` with a 10 s busy timeout.
+
+Every write is one transaction: a page is stored whole or not at all, even
+when the process is killed half-way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from tui import store_read, store_schema, store_search
 from tui.model import Page
+from tui.store_rows import (
+    EntryDetail,
+    EntryFilter,
+    EntryRow,
+    LibraryError,
+    PageNotFound,
+    PageSummary,
+    SaveResult,
+    SearchHit,
+)
+from tui.store_write import FetchInfo, merge_page
+
+__all__ = [
+    "EntryDetail", "EntryFilter", "EntryRow", "FetchInfo", "FetchState", "Library",
+    "LibraryError", "PageNotFound", "PageSummary", "SaveResult", "SearchHit",
+    "default_cache_dir", "default_path",
+]
+
+DB_NAME = "library.sqlite3"
 
 
-class LibraryError(Exception):
-    """A failure worth one line to the user (corrupt or read-only database, ...)."""
+def default_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("newsreader")) / DB_NAME
 
 
-class PageNotFound(LibraryError):
-    """PAGE matched no page, or more than one."""
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("newsreader")) / "pages"
 
 
 @dataclass(frozen=True)
-class SaveResult:
+class FetchState:
+    """What `refresh` needs to ask for a page again."""
+
     page_id: int
-    title: str
-    total: int  # entries on the page now
-    added: int  # entries new to the library
-    edited: int  # entries whose text changed
-    removed: int  # entries gone from the page (kept, marked removed)
+    fetch_url: str | None
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(frozen=True)
-class PageSummary:
-    id: int
-    title: str
-    source: str | None
-    kind: str  # "liveblog" | "article"
+class RawPage:
+    """The bytes a page was parsed from, for `reparse`."""
+
+    page_id: int
+    data: bytes
     url: str | None
-    entries: int
-    unread: int
-    starred: int
-    published: datetime | None
-    updated: datetime | None
-    last_checked: datetime | None  # last fetch attempt that succeeded (or 304)
-
-
-@dataclass(frozen=True)
-class EntryFilter:
-    """What the entry list shows. All fields None/False: every entry."""
-
-    page_id: int | None = None
-    topic: str | None = None
-    unread_only: bool = False
-    starred_only: bool = False
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    """The light row the entry list draws: no body."""
-
-    rowid: int
-    page_id: int
-    position: int
-    time: datetime | None
-    headline: str
-    read: bool
-    starred: bool
-    edited: bool
-    removed: bool
-    first_seen: datetime  # when the library first stored it (for "new since last visit")
-
-
-@dataclass(frozen=True)
-class EntryDetail:
-    """Everything the detail view shows for one entry."""
-
-    row: EntryRow
-    entry_id: str
-    time_text: str | None
-    body_markdown: str
-    topics: tuple[str, ...]
-    links: tuple[tuple[str, str], ...]  # (url, text)
-    media: tuple[tuple[str, str | None, str | None, str | None], ...]  # (kind, caption, credit, url)
-    page_title: str
-    page_kind: str
-    page_url: str | None
-    source: str | None
-    previous_body: str | None  # the text before the last edit, when edited
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    rowid: int
-    page_id: int
-    page_title: str
-    headline: str
-    snippet: str
-    time: datetime | None
+    content_type: str | None
 
 
 class Library:
+    def __init__(self, conn: sqlite3.Connection, path: Path, cache_dir: Path) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.cache_dir = cache_dir
+        self.clock: Callable[[], float] = time.time  # tests may replace it
+        self.created = False  # True when open() created the database
+
+    # --- opening ---
     @classmethod
-    def open(cls, path: Path | None = None) -> Library:
+    def open(cls, path: Path | None = None, seed: bool = True, *, read_only: bool = False,
+             cache_dir: Path | None = None) -> Library:
         """Open (creating and migrating) the database; default path is
         platformdirs.user_data_dir("newsreader")/library.sqlite3. Seeds the
-        bundled sample pages on first creation."""
-        raise NotImplementedError
+        bundled sample pages on first creation (in the creating transaction).
+        Raw pages are cached in user_cache_dir("newsreader")/pages, or beside
+        the database (`<name>.pages/`) when a path is given."""
+        if path is None:
+            path = default_path()
+            cache_dir = cache_dir or default_cache_dir()
+        path = Path(path)
+        cache_dir = cache_dir or path.with_name(path.name + ".pages")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"cannot create library folder {path.parent}: "
+                               f"{exc.strerror or exc}") from None
+        try:
+            conn = store_schema.connect(path, read_only=read_only)
+        except sqlite3.Error as exc:
+            raise LibraryError(store_schema.describe_error(path, exc)) from None
+        lib = cls(conn, path, cache_dir)
+        try:
+            with lib._lock:
+                if read_only:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version != store_schema.SCHEMA_VERSION:
+                        raise LibraryError(f"library {path} needs a migration but is opened "
+                                           "read-only")
+                else:
+                    on_create = lib._seed if seed else None
+                    lib.created = store_schema.migrate(conn, on_create)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise LibraryError(store_schema.describe_error(path, exc)) from None
+        except BaseException:
+            conn.close()
+            raise
+        return lib
+
+    def _seed(self, conn: sqlite3.Connection) -> None:
+        from tui import seeding
+
+        now = self.clock()
+        for name, page in seeding.seed_pages():
+            merge_page(conn, page, now, FetchInfo(origin=f"seed:{name}",
+                                                  content_type="text/plain"))
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing ---
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise LibraryError(store_schema.describe_error(self.path, exc)) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One `BEGIN IMMEDIATE` transaction: committed whole or rolled back."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise LibraryError(store_schema.describe_error(self.path, exc)) from None
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise LibraryError(store_schema.describe_error(self.path, exc)) from None
+                raise
 
     # --- writes (each one transaction) ---
-    def save_page(self, page: Page, raw: bytes | None = None) -> SaveResult:
-        raise NotImplementedError
+    def save_page(self, page: Page, raw: bytes | None = None,
+                  fetch: FetchInfo | None = None, page_id: int | None = None) -> SaveResult:
+        """Store a page, merging with the stored version: new entries added,
+        changed ones updated and marked edited, vanished ones marked removed;
+        read/starred state kept. The stored version is the one with the same
+        key (URL, else source + title), or `page_id` when given (refresh,
+        reparse). `raw` (the bytes it was parsed from) is kept in the cache for
+        `reparse`; `fetch` records where it came from."""
+        with self._write() as conn:
+            try:
+                counts = merge_page(conn, page, self.clock(), fetch, page_id)
+            except LookupError as exc:
+                raise PageNotFound(str(exc)) from None
+            if raw is not None:
+                name = self._store_raw(counts.page_id, raw)
+                conn.execute("UPDATE pages SET raw_file = ? WHERE id = ?",
+                             (name, counts.page_id))
+            title = conn.execute("SELECT title FROM pages WHERE id = ?",
+                                 (counts.page_id,)).fetchone()[0]
+        return SaveResult(page_id=counts.page_id, title=title, total=counts.total,
+                          added=counts.added, edited=counts.edited, removed=counts.removed)
+
+    def _store_raw(self, page_id: int, raw: bytes) -> str:
+        name = f"{page_id}.raw"
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_dir / f".{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(raw)
+            os.replace(tmp, self.cache_dir / name)
+        except OSError as exc:
+            raise LibraryError(f"cannot write the page cache {self.cache_dir}: "
+                               f"{exc.strerror or exc}") from None
+        return name
 
     def remove_page(self, page_id: int) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            row = conn.execute("SELECT raw_file FROM pages WHERE id = ?", (page_id,)).fetchone()
+            if row is None:
+                raise PageNotFound(f"no page with id {page_id}")
+            conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+        if row[0]:
+            (self.cache_dir / row[0]).unlink(missing_ok=True)
 
     def set_read(self, rowids: Sequence[int], read: bool = True) -> None:
-        raise NotImplementedError
+        ids = list(rowids)
+        with self._write() as conn:
+            for i in range(0, len(ids), store_read.CHUNK):
+                chunk = ids[i:i + store_read.CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"UPDATE entries SET read = ? WHERE id IN ({marks})",
+                             [int(read), *chunk])
 
     def set_starred(self, rowid: int, starred: bool) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            conn.execute("UPDATE entries SET starred = ? WHERE id = ?", (int(starred), rowid))
 
     def mark_seen(self, page_id: int) -> None:
         """Record that the user has seen the page as it is now."""
-        raise NotImplementedError
+        with self._write() as conn:
+            conn.execute("UPDATE pages SET seen_up_to = ? WHERE id = ?", (self.clock(), page_id))
+
+    def record_check(self, page_id: int, *, error: str | None = None,
+                     etag: str | None = None, last_modified: str | None = None) -> None:
+        """After a refresh that stored nothing: a 304 (error None; validators
+        updated when given) or a failure (kept as last_error)."""
+        with self._write() as conn:
+            if error is not None:
+                conn.execute("UPDATE pages SET last_error = ? WHERE id = ?", (error, page_id))
+                return
+            conn.execute(
+                "UPDATE pages SET last_checked = ?, last_error = NULL,"
+                " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)"
+                " WHERE id = ?", (self.clock(), etag, last_modified, page_id))
 
     # --- reads ---
     def pages(self) -> list[PageSummary]:
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.pages(conn)
 
     def page_summary(self, page_id: int) -> PageSummary:
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.page_summary(conn, page_id)
 
     def find_page(self, ref: str) -> PageSummary:
         """A page id or a unique part of its title; PageNotFound otherwise."""
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.find_page(conn, ref)
 
     def seen_up_to(self, page_id: int) -> datetime | None:
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.seen_up_to(conn, page_id)
 
     def topics(self, page_id: int | None = None) -> list[tuple[str, int]]:
         """Topics with entry counts, most used first."""
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.topics(conn, page_id)
 
     def entry_rowids(self, flt: EntryFilter) -> list[int]:
         """Row ids in display order; cheap even for 100,000 entries."""
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.entry_rowids(conn, flt)
 
     def entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """Light rows for the given ids, in the given order."""
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.entry_rows(conn, rowids)
 
     def entry_detail(self, rowid: int) -> EntryDetail:
-        raise NotImplementedError
+        with self._read() as conn:
+            return store_read.entry_detail(conn, rowid)
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Full-text, ranked, accent- and case-insensitive."""
-        raise NotImplementedError
+    def entries(self, page_id: int | None = None, starred_only: bool = False
+                ) -> list[EntryDetail]:
+        """Full entries of a page in page order, or (page_id None) across pages
+        newest first; for export."""
+        with self._read() as conn:
+            return store_read.entries_for_export(conn, page_id, starred_only)
+
+    def search(self, query: str, limit: int = 200,
+               markers: tuple[str, str] = ("**", "**")) -> list[SearchHit]:
+        """Full-text, ranked, accent- and case-insensitive. The snippet marks
+        matched words with `markers`."""
+        with self._read() as conn:
+            return store_search.search(conn, query, limit, markers)
+
+    def fetch_state(self, page_id: int) -> FetchState:
+        with self._read() as conn:
+            row = conn.execute("SELECT fetch_url, etag, last_modified FROM pages WHERE id = ?",
+                               (page_id,)).fetchone()
+        if row is None:
+            raise PageNotFound(f"no page with id {page_id}")
+        return FetchState(page_id, row[0], row[1], row[2])
+
+    def raw_page(self, page_id: int) -> RawPage | None:
+        """The cached bytes of a page (or its bundled seed), None when gone."""
+        with self._read() as conn:
+            row = conn.execute("SELECT raw_file, origin, url, content_type FROM pages"
+                               " WHERE id = ?", (page_id,)).fetchone()
+        if row is None:
+            raise PageNotFound(f"no page with id {page_id}")
+        raw_file, origin, url, content_type = row
+        data: bytes | None = None
+        if raw_file:
+            try:
+                data = (self.cache_dir / raw_file).read_bytes()
+            except OSError:
+                data = None
+        if data is None and origin and origin.startswith("seed:"):
+            from tui import seeding
+
+            data = seeding.seed_bytes(origin.removeprefix("seed:"))
+        if data is None:
+            return None
+        return RawPage(page_id, data, url, content_type)

@@ -1,0 +1,41 @@
+"""Helpers the library subcommands share: opening the library, making page
+text safe for a terminal, one-line error reports."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import datetime
+
+from tui.ingest.clean import strip_controls
+from tui.library import Library
+
+
+def clean(text: object, multiline: bool = False) -> str:
+    """Page text made safe to print: escape sequences and control characters
+    removed; on one line unless `multiline`."""
+    out = strip_controls(str(text if text is not None else ""))
+    return out if multiline else " ".join(out.split())
+
+
+def open_library() -> Library:
+    return Library.open()
+
+
+def width(default: int = 100) -> int:
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+def truncate(text: str, limit: int) -> str:
+    if limit <= 1:
+        return text[:max(limit, 0)]
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def report(message: str) -> None:
+    """One error line on stderr, for a failure the command goes on after."""
+    print(f"newsreader: {clean(message)}", file=sys.stderr)

@@ -1,0 +1,62 @@
+"""`newsreader refresh [PAGE | --all]`: fetch pages again, store what is new."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands._common import clean, open_library, report
+from tui.errors import UserError
+from tui.library import Library, LibraryError, PageSummary
+from tui.sources import import_source, read_source
+
+HELP = "fetch pages that have a URL again and store new and edited entries"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("page", nargs="?", metavar="PAGE",
+                        help="page id or a unique part of its title")
+    parser.add_argument("--all", action="store_true", help="every page that has a URL")
+
+
+def refresh_page(library: Library, page: PageSummary) -> str:
+    """Fetch one page again and store it; a line saying what it brought.
+    UserError (recorded as the page's last error) when it fails."""
+    state = library.fetch_state(page.id)
+    if not state.fetch_url:
+        raise UserError(f'"{page.title}" has no URL to refresh from')
+    try:
+        source = read_source(state.fetch_url, etag=state.etag,
+                             last_modified=state.last_modified)
+        if source.not_modified:
+            got = source.fetched
+            library.record_check(page.id, etag=got.etag if got else None,
+                                 last_modified=got.last_modified if got else None)
+            return "unchanged (304)"
+        result = import_source(library, source, page_id=page.id)
+    except UserError as exc:
+        library.record_check(page.id, error=str(exc))
+        raise
+    return f"+{result.added} new, {result.edited} edited, {result.removed} removed"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.all == bool(args.page):
+        raise UserError("give a PAGE or --all")
+    failed = 0
+    with open_library() as library:
+        if args.all:
+            pages = [p for p in library.pages() if p.fetch_url]
+            if not pages:
+                print("no page has a URL to refresh from")
+                return 0
+        else:
+            pages = [library.find_page(args.page)]
+        for page in pages:
+            try:
+                line = refresh_page(library, page)
+            except (UserError, LibraryError) as exc:
+                report(f'"{page.title}": {exc}')
+                failed += 1
+                continue
+            print(f'"{clean(page.title)}"  {line}', flush=True)
+    return 2 if failed else 0

@@ -1,0 +1,170 @@
+"""Fetching a page over HTTP(S) with httpx: the limits that keep a hostile or
+broken server from hanging or flooding us, and conditional requests.
+
+- http and https only; at most 5 redirects (each must stay http/https)
+- a connect timeout and a total deadline for the whole transfer
+- the body is streamed and cut at a size cap (20 MB by default)
+- gzip/deflate (and brotli/zstd when installed) decoded by httpx
+- `If-None-Match` / `If-Modified-Since` from the stored validators; a 304
+  comes back as `Fetched.not_modified`
+- errors are `FetchError` (a UserError): one line naming the URL
+
+No Textual import here: the app calls this from worker threads.
+"""
+
+from __future__ import annotations
+
+import errno
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from tui import __version__
+from tui.errors import UserError
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT = 30.0
+CONNECT_TIMEOUT = 10.0
+MAX_REDIRECTS = 5
+USER_AGENT = f"newsreader/{__version__}"
+
+# Content types we hand to the parser; a missing type is sniffed later.
+_TEXT_TYPES = (
+    "text/", "application/xhtml+xml", "application/xml", "application/rss+xml",
+    "application/atom+xml", "application/json", "application/ld+json",
+)
+
+
+class FetchError(UserError):
+    """A fetch failed; the message is one line that names the URL."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # the final URL, after redirects
+    status: int  # 200-range, or 304
+    data: bytes  # empty for a 304
+    content_type: str | None  # media type without parameters, lower case
+    charset: str | None
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def check_url(url: str) -> str:
+    """The URL if its scheme is http or https; FetchError otherwise."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = scheme or "none"
+        raise FetchError(f"unsupported URL scheme {shown!r} in {url} (only http and https)")
+    if not parts.hostname:
+        raise FetchError(f"no host in URL {url}")
+    return url.strip()
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB"
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, lower-case reason from a connection error."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.errno is not None:
+            if cause.errno == errno.ECONNREFUSED:
+                return "connection refused"
+            if cause.strerror:
+                return cause.strerror.lower()
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    if "name or service not known" in low or "nodename nor servname" in low or \
+            "temporary failure in name resolution" in low:
+        return "host name not found"
+    if "connection refused" in low:
+        return "connection refused"
+    if "]" in text and text.startswith("["):
+        text = text.split("]", 1)[1].strip()
+    return " ".join(text.split()).lower() or "connection failed"
+
+
+def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None,
+          timeout: float = TIMEOUT, connect_timeout: float = CONNECT_TIMEOUT,
+          max_bytes: int = MAX_BYTES, client: httpx.Client | None = None) -> Fetched:
+    """GET `url` within the limits above. Raises FetchError with one line."""
+    url = check_url(url)
+    host = urlsplit(url).hostname or url
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
+               "text/plain;q=0.9,*/*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    own = client is None
+    if client is None:
+        client = httpx.Client(
+            follow_redirects=True, max_redirects=MAX_REDIRECTS,
+            timeout=httpx.Timeout(timeout, connect=min(connect_timeout, timeout)),
+            trust_env=False,
+        )
+    deadline = time.monotonic() + timeout
+    try:
+        with client.stream("GET", url, headers=headers) as response:
+            return _read(response, url, deadline, timeout, max_bytes)
+    except FetchError:
+        raise
+    except httpx.TooManyRedirects:
+        raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}) fetching {url}") \
+            from None
+    except httpx.UnsupportedProtocol as exc:
+        raise FetchError(f"unsupported URL scheme in a redirect from {url} ({exc})") from None
+    except httpx.TimeoutException:
+        raise FetchError(f"timed out after {timeout:g} s fetching {url}") from None
+    except httpx.ConnectError as exc:
+        raise FetchError(f"cannot reach {host}: {_reason(exc)}") from None
+    except httpx.DecodingError as exc:
+        raise FetchError(f"cannot decode the response from {url}: {exc}") from None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise FetchError(f"fetching {url} failed: {_reason(exc)}") from None
+    finally:
+        if own:
+            client.close()
+
+
+def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
+          max_bytes: int) -> Fetched:
+    final = str(response.url)
+    check_url(final)
+    if response.status_code == 304:
+        return Fetched(final, 304, b"", None, None, response.headers.get("etag"),
+                       response.headers.get("last-modified"))
+    if response.status_code >= 400 or response.status_code < 200:
+        reason = f" {response.reason_phrase}" if response.reason_phrase else ""
+        raise FetchError(f"HTTP {response.status_code}{reason} for {final}")
+    ctype_header = response.headers.get("content-type", "")
+    media = ctype_header.split(";", 1)[0].strip().lower() or None
+    if media is not None and not media.startswith(_TEXT_TYPES):
+        raise FetchError(f"not a web page ({media}) at {final}")
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes \
+            and "content-encoding" not in response.headers:
+        raise FetchError(f"response larger than {_size(max_bytes)} ({_size(int(declared))}) "
+                         f"from {final}")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"response larger than {_size(max_bytes)} from {final}")
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out after {timeout:g} s fetching {url}")
+    return Fetched(final, response.status_code, b"".join(chunks), media,
+                   response.charset_encoding, response.headers.get("etag"),
+                   response.headers.get("last-modified"))

@@ -1,0 +1,43 @@
+"""The bundled sample pages (package `tui.seeds`, the repository's seeds/*.txt):
+a new library starts with them, so a fresh machine with no network has
+something to read."""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterator
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from tui.model import Page
+
+
+def _folder() -> Traversable:
+    try:
+        return importlib.resources.files("tui.seeds")
+    except ModuleNotFoundError:  # running from a checkout that is not installed
+        return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_names() -> list[str]:
+    return sorted(p.name for p in _folder().iterdir() if p.name.endswith(".txt"))
+
+
+def seed_bytes(name: str) -> bytes | None:
+    if name not in seed_names():
+        return None
+    return _folder().joinpath(name).read_bytes()
+
+
+def seed_pages() -> Iterator[tuple[str, Page]]:
+    """(file name, page) for every seed the parser reads; a seed it cannot
+    read is skipped rather than keeping the library from opening."""
+    from tui.ingest import parse
+
+    for name in seed_names():
+        data = _folder().joinpath(name).read_bytes()
+        try:
+            page = parse(data, url=None, content_type="text/plain")
+        except Exception:  # noqa: BLE001 - a bad seed must not break first run
+            continue
+        yield name, page

@@ -1,0 +1,120 @@
+"""Reading a SOURCE (a file path, `-` for stdin, an http(s) URL) into bytes,
+and bytes into a Page. Shared by `add`, `refresh`, `reparse` and the app.
+
+Every failure is a UserError whose message is one line naming the source.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from tui.errors import UserError
+from tui.fetch import MAX_BYTES, Fetched, check_url, fetch
+from tui.model import Page
+
+if TYPE_CHECKING:
+    from tui.library import Library, SaveResult
+    from tui.store_write import FetchInfo
+
+@dataclass(frozen=True)
+class Source:
+    spec: str  # as given: path, "-" or URL
+    data: bytes
+    url: str | None  # final URL for a fetched page, else None
+    content_type: str | None
+    fetched: Fetched | None = None  # for URLs: status, validators
+
+    @property
+    def not_modified(self) -> bool:
+        return self.fetched is not None and self.fetched.not_modified
+
+
+def is_url(spec: str) -> bool:
+    return "://" in spec and not Path(spec).exists()
+
+
+def read_source(spec: str, *, etag: str | None = None, last_modified: str | None = None,
+                stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES,
+                **fetch_options: float) -> Source:
+    """The bytes of one SOURCE. For URLs `etag`/`last_modified` make the
+    request conditional; `fetch_options` (timeout, connect_timeout) go to fetch."""
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise UserError(f"standard input is larger than {max_bytes // (1024 * 1024)} MB")
+        return _checked(Source("-", data, None, None), "standard input")
+    if is_url(spec):
+        check_url(spec)
+        got = fetch(spec, etag=etag, last_modified=last_modified, max_bytes=max_bytes,
+                    **fetch_options)  # type: ignore[arg-type]
+        source = Source(spec, got.data, got.url, got.content_type, got)
+        return source if got.not_modified else _checked(source, got.url)
+    path = Path(spec).expanduser()
+    try:
+        if path.is_dir():
+            raise UserError(f"{spec} is a folder, not a page")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UserError(f"{spec} is larger than {max_bytes // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"no such file: {spec}") from None
+    except PermissionError:
+        raise UserError(f"cannot read {spec}: permission denied") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {spec}: {exc.strerror or exc}") from None
+    return _checked(Source(spec, data, None, None), spec)
+
+
+def _checked(source: Source, name: str) -> Source:
+    if not source.data.strip():
+        raise UserError(f"{name} is empty")
+    from tui.ingest.decode import describe_binary
+
+    what = describe_binary(source.data, source.content_type)
+    if what is not None:
+        raise UserError(f"not a web page ({what}): {name}")
+    return source
+
+
+def parse_source(source: Source) -> Page:
+    """The Page in a source's bytes; UserError naming the source if unreadable."""
+    from tui.ingest import IngestError, parse
+
+    name = source.url or ("standard input" if source.spec == "-" else source.spec)
+    try:
+        page = parse(source.data, url=source.url, content_type=source.content_type)
+    except IngestError as exc:
+        raise UserError(f"cannot read a page from {name}: {exc}") from None
+    if not page.entries and not page.title:
+        raise UserError(f"no page found in {name}")
+    return page
+
+
+def fetch_info(source: Source, page: Page) -> FetchInfo:
+    """Where a page came from, as the library keeps it for `refresh`."""
+    from tui.store_write import FetchInfo
+
+    got = source.fetched
+    refresh_url = source.spec if got is not None else None
+    if refresh_url is None and page.url and page.url.lower().startswith(("http://", "https://")):
+        refresh_url = page.url
+    return FetchInfo(
+        origin=source.spec, fetch_url=refresh_url, content_type=source.content_type,
+        etag=got.etag if got else None, last_modified=got.last_modified if got else None,
+        fetched=got is not None,
+    )
+
+
+def import_source(library: Library, source: Source, page_id: int | None = None) -> SaveResult:
+    """Parse a source and store it (merging with the stored page): what `add`,
+    `refresh` and the app do with a source that has been read."""
+    page = parse_source(source)
+    if page.url is None and source.url is not None:
+        page = replace(page, url=source.url)
+    return library.save_page(page, raw=source.data, fetch=fetch_info(source, page),
+                             page_id=page_id)

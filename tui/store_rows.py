@@ -1,0 +1,100 @@
+"""The library's row types and errors: what the app, the CLI and following
+read. Re-exported by tui.library, which is where callers import them from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class LibraryError(Exception):
+    """A failure worth one line to the user (corrupt or read-only database, ...)."""
+
+
+class PageNotFound(LibraryError):
+    """PAGE matched no page, or more than one."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    page_id: int
+    title: str
+    total: int  # entries on the page now
+    added: int  # entries new to the library
+    edited: int  # entries whose text changed
+    removed: int  # entries gone from the page (kept, marked removed)
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    id: int
+    title: str
+    source: str | None
+    kind: str  # "liveblog" | "article"
+    url: str | None
+    entries: int
+    unread: int
+    starred: int
+    published: datetime | None
+    updated: datetime | None
+    last_checked: datetime | None  # last fetch attempt that succeeded (or 304)
+    # Added by the library work (defaults keep the contract's constructor working):
+    fetch_url: str | None = None  # what `refresh` fetches; None: not refreshable
+    last_error: str | None = None  # the last failed refresh, cleared by a success
+    origin: str | None = None  # URL, file path, "seed:NAME" or "-"
+    added_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What the entry list shows. All fields None/False: every entry."""
+
+    page_id: int | None = None
+    topic: str | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """The light row the entry list draws: no body."""
+
+    rowid: int
+    page_id: int
+    position: int
+    time: datetime | None
+    headline: str
+    read: bool
+    starred: bool
+    edited: bool
+    removed: bool
+    first_seen: datetime  # when the library first stored it (for "new since last visit")
+
+
+@dataclass(frozen=True)
+class EntryDetail:
+    """Everything the detail view shows for one entry."""
+
+    row: EntryRow
+    entry_id: str
+    time_text: str | None
+    body_markdown: str
+    topics: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (url, text)
+    # (kind, caption, credit, url)
+    media: tuple[tuple[str, str | None, str | None, str | None], ...]
+    page_title: str
+    page_kind: str
+    page_url: str | None
+    source: str | None
+    previous_body: str | None  # the text before the last edit, when edited
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rowid: int
+    page_id: int
+    page_title: str
+    headline: str
+    snippet: str
+    time: datetime | None

@@ -1,0 +1,213 @@
+"""The library's SQLite schema: connection settings, migrations, error wording.
+
+One reason to change: the shape of the database on disk. Queries live in
+tui.store_read, writes in tui.store_write, the public face in tui.library.
+
+Times the library itself records (first_seen, edited_at, last_checked, ...)
+are REAL Unix timestamps; times that came from a page (entry time, page
+published/updated) are ISO 8601 text, kept with their offset. `sort_ts` is the
+entry time, else the page's published time, else first_seen, as a timestamp,
+so the cross-page views sort on one indexed number.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+
+SCHEMA_V1 = """
+CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,          -- normalized URL, or derived from source + title
+    url TEXT,
+    source TEXT,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lead TEXT,
+    published TEXT,
+    updated TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    topics TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    image_caption TEXT,
+    feed_url TEXT,
+    coverage_end TEXT,
+    added_at REAL NOT NULL,
+    saved_at REAL NOT NULL,
+    seen_up_to REAL,
+    origin TEXT,                       -- where it came from: URL, file path, seed:NAME, -
+    fetch_url TEXT,                    -- what `refresh` fetches (NULL: not refreshable)
+    etag TEXT,
+    last_modified TEXT,
+    last_checked REAL,
+    last_error TEXT,
+    raw_file TEXT,                     -- file name of the raw page in the cache folder
+    content_type TEXT
+);
+
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    entry_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    time TEXT,
+    time_text TEXT,
+    headline TEXT NOT NULL,
+    body TEXT NOT NULL,
+    topics TEXT NOT NULL DEFAULT '',   -- one topic per line (also indexed by FTS)
+    links TEXT NOT NULL DEFAULT '[]',  -- JSON [[url, text], ...]
+    media TEXT NOT NULL DEFAULT '[]',  -- JSON [[kind, caption, credit, url], ...]
+    sort_ts REAL NOT NULL,
+    first_seen REAL NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    edited INTEGER NOT NULL DEFAULT 0,
+    edited_at REAL,
+    previous_body TEXT,
+    removed INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (page_id, entry_id)
+);
+CREATE INDEX entries_page_order ON entries (page_id, position);
+CREATE INDEX entries_page_state ON entries (page_id, read, starred);
+CREATE INDEX entries_newest ON entries (sort_ts DESC, page_id DESC, position);
+CREATE INDEX entries_unread ON entries (read, sort_ts DESC, page_id DESC, position);
+CREATE INDEX entries_starred ON entries (sort_ts DESC, page_id DESC, position)
+    WHERE starred = 1;
+
+CREATE TABLE entry_topics (
+    topic TEXT NOT NULL,
+    entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    page_id INTEGER NOT NULL,
+    PRIMARY KEY (topic, entry)
+) WITHOUT ROWID;
+CREATE INDEX entry_topics_entry ON entry_topics (entry);
+CREATE INDEX entry_topics_page ON entry_topics (page_id, topic);
+
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+    headline, body, topics,
+    content='entries', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+-- Headline hits weigh most, then topics, then body text.
+INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
+
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, headline, body, topics)
+    VALUES (new.id, new.headline, new.body, new.topics);
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, headline, body, topics)
+    VALUES ('delete', old.id, old.headline, old.body, old.topics);
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, body, topics ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, headline, body, topics)
+    VALUES ('delete', old.id, old.headline, old.body, old.topics);
+    INSERT INTO entries_fts (rowid, headline, body, topics)
+    VALUES (new.id, new.headline, new.body, new.topics);
+END;
+"""
+
+# Migration N (index N-1) takes the database from user_version N-1 to N.
+# Append new steps; never edit a released one.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    lambda conn: _run_script(conn, SCHEMA_V1),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the open transaction; run statement by statement.
+    for statement in _statements(script):
+        conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf:
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the library's settings. Autocommit mode: writers open
+    their own `BEGIN IMMEDIATE` transactions."""
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise sqlite3.OperationalError(f"cannot use WAL journal (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, on_create: Callable[[sqlite3.Connection], None]
+            | None = None) -> bool:
+    """Bring the schema to SCHEMA_VERSION in one transaction. Returns True when
+    the database was created by this call; `on_create` then runs inside the same
+    transaction (seeding), so a new library is created whole or not at all."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return False
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            f"library schema version {version} is newer than this newsreader knows "
+            f"({SCHEMA_VERSION})")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated while we waited for the lock.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        created = version == 0
+        for step in MIGRATIONS[version:]:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if created and on_create is not None:
+            on_create(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return created
+
+
+def describe_error(path: Path, exc: sqlite3.Error) -> str:
+    """One line for people about what went wrong with the database file."""
+    text = str(exc)
+    low = text.lower()
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return f"library {path} is corrupted ({text})"
+    if "readonly" in low or "read-only" in low:
+        return f"library {path} is not writable ({text})"
+    if "unable to open" in low:
+        import os
+
+        folder = path.parent
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            return f"library {path} is not writable ({text})"
+        return f"cannot open library {path} ({text})"
+    if "locked" in low or "busy" in low:
+        return f"library {path} is busy: another newsreader holds it too long ({text})"
+    if "disk" in low and "full" in low:
+        return f"library {path}: disk full ({text})"
+    return f"library {path}: {text}"
