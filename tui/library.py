@@ -71,6 +71,7 @@ class FetchState:
     fetch_url: str | None
     etag: str | None
     last_modified: str | None
+    coverage_end: datetime | None = None  # a live blog's coverageEndTime (following)
 
 
 @dataclass(frozen=True)
@@ -311,11 +312,11 @@ class Library:
 
     def fetch_state(self, page_id: int) -> FetchState:
         with self._read() as conn:
-            row = conn.execute("SELECT fetch_url, etag, last_modified FROM pages WHERE id = ?",
-                               (page_id,)).fetchone()
+            row = conn.execute("SELECT fetch_url, etag, last_modified, coverage_end FROM pages"
+                               " WHERE id = ?", (page_id,)).fetchone()
         if row is None:
             raise PageNotFound(f"no page with id {page_id}")
-        return FetchState(page_id, row[0], row[1], row[2])
+        return FetchState(page_id, row[0], row[1], row[2], store_read.from_iso(row[3]))
 
     def raw_page(self, page_id: int) -> RawPage | None:
         """The cached bytes of a page (or its bundled seed), None when gone."""

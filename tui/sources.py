@@ -118,3 +118,24 @@ def import_source(library: Library, source: Source, page_id: int | None = None) 
         page = replace(page, url=source.url)
     return library.save_page(page, raw=source.data, fetch=fetch_info(source, page),
                              page_id=page_id)
+
+
+def refetch(library: Library, page_id: int, **fetch_options: float) -> SaveResult | None:
+    """Fetch a stored page again, conditionally, and merge it: what `refresh`,
+    the app and following do. None when the publisher answered 304. A failure
+    is recorded as the page's last error and raised (UserError)."""
+    state = library.fetch_state(page_id)
+    if not state.fetch_url:
+        raise UserError("no URL to refresh from")
+    try:
+        source = read_source(state.fetch_url, etag=state.etag,
+                             last_modified=state.last_modified, **fetch_options)
+        if source.not_modified:
+            got = source.fetched
+            library.record_check(page_id, etag=got.etag if got else None,
+                                 last_modified=got.last_modified if got else None)
+            return None
+        return import_source(library, source, page_id=page_id)
+    except UserError as exc:
+        library.record_check(page_id, error=str(exc))
+        raise

@@ -7,7 +7,7 @@ import argparse
 from tui.commands._common import clean, open_library, report
 from tui.errors import UserError
 from tui.library import Library, LibraryError, PageSummary
-from tui.sources import import_source, read_source
+from tui.sources import refetch
 
 HELP = "fetch pages that have a URL again and store new and edited entries"
 
@@ -21,21 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def refresh_page(library: Library, page: PageSummary) -> str:
     """Fetch one page again and store it; a line saying what it brought.
     UserError (recorded as the page's last error) when it fails."""
-    state = library.fetch_state(page.id)
-    if not state.fetch_url:
-        raise UserError(f'"{page.title}" has no URL to refresh from')
-    try:
-        source = read_source(state.fetch_url, etag=state.etag,
-                             last_modified=state.last_modified)
-        if source.not_modified:
-            got = source.fetched
-            library.record_check(page.id, etag=got.etag if got else None,
-                                 last_modified=got.last_modified if got else None)
-            return "unchanged (304)"
-        result = import_source(library, source, page_id=page.id)
-    except UserError as exc:
-        library.record_check(page.id, error=str(exc))
-        raise
+    result = refetch(library, page.id)
+    if result is None:
+        return "unchanged (304)"
     return f"+{result.added} new, {result.edited} edited, {result.removed} removed"
 
 
