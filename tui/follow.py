@@ -221,39 +221,31 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
     """Fetch the page once (conditionally), save what changed, and report.
     Never raises for network, HTTP, parse or library trouble: the outcome
     carries the error text instead (and the library records it)."""
-    from tui.sources import import_source, read_source
+    from tui.errors import UserError
+    from tui.sources import refetch
 
     now = _time.time() if now is None else now
     try:
-        info = library.fetch_state(page_id)
-        if not info.fetch_url:
-            return PollOutcome(page_id, "failed", now, error="page has no URL to fetch")
         before = set(library.entry_rowids(EntryFilter(page_id=page_id)))
-        options = {"timeout": timeout} if timeout else {}
-        source = read_source(info.fetch_url, etag=info.etag, last_modified=info.last_modified,
-                             **options)
-        coverage_end = _ts(getattr(info, "coverage_end", None))
-        if source.not_modified:
-            got = source.fetched
-            library.record_check(page_id, etag=got.etag if got else None,
-                                 last_modified=got.last_modified if got else None)
+        result = refetch(library, page_id, **({"timeout": timeout} if timeout else {}))
+        coverage_end = _ts(library.fetch_state(page_id).coverage_end)
+        if result is None:
             return PollOutcome(page_id, "not_modified", now,
                                activity=_activity(library, page_id), coverage_end=coverage_end)
-        result = import_source(library, source, page_id=page_id)
-        after = library.entry_rowids(EntryFilter(page_id=page_id))
-        new_ids = [r for r in after if r not in before]
+        new_ids = [r for r in library.entry_rowids(EntryFilter(page_id=page_id))
+                   if r not in before]
         new_rows = sort_new(library.entry_rows(new_ids)) if new_ids else []
         changed = bool(new_rows or result.edited or result.removed)
-        coverage_end = _ts(getattr(library.fetch_state(page_id), "coverage_end", None))
         return PollOutcome(page_id, "updated" if changed else "unchanged", now, result=result,
                            new_rows=tuple(new_rows), activity=_activity(library, page_id),
                            coverage_end=coverage_end)
     except Exception as exc:  # noqa: BLE001 -- a poll never brings the follower down
         error = _one_line(exc)
-        try:
-            library.record_check(page_id, error=error)
-        except Exception:  # noqa: BLE001
-            pass
+        if not isinstance(exc, UserError):  # refetch records its own failures
+            try:
+                library.record_check(page_id, error=error)
+            except Exception:  # noqa: BLE001
+                pass
         return PollOutcome(page_id, "failed", now, error=error)
 
 
@@ -336,7 +328,7 @@ class Follower:
             next_due=now if due_now else now + self._delay(interval, 0),
             last_checked=summary.last_checked.timestamp() if summary.last_checked else None,
             last_error=summary.last_error,
-            ended=ended_reason(now, _ts(getattr(info, "coverage_end", None)), last_activity(rows)),
+            ended=ended_reason(now, _ts(info.coverage_end), last_activity(rows)),
         )
         with self._lock:
             self.states[page_id] = state
