@@ -1,0 +1,587 @@
+"""NewsReaderApp: the sidebar, the entry list and the detail view, wired.
+
+State lives here (which filter, which page, the search), widgets post
+messages up, and everything that may be slow (opening and seeding the
+library, listing 100,000 row ids, searching, fetching) runs in thread workers
+whose failures all land in `on_worker_state_changed`.
+"""
+
+from __future__ import annotations
+
+import time
+import webbrowser
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from tui.app.commands import ReaderCommands
+from tui.app.messages import PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
+from tui.app.screens.help import HelpScreen, key_label
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.topic_picker import TopicPicker
+from tui.app.text import one_line
+from tui.app.widgets.entry_list import EntryList, build_items
+from tui.app.widgets.entry_view import EntryView
+from tui.app.widgets.topic_sidebar import TopicSidebar
+from tui.config import Config
+from tui.library import EntryDetail, EntryFilter, Library, PageSummary
+
+#: Below this width the sidebar folds away (it comes back on `\` or f2).
+SIDEBAR_MIN_WIDTH = 100
+#: From this width list and detail sit side by side; below, the detail is under the list.
+SIDE_BY_SIDE_WIDTH = 140
+#: A cursor that moves again within this time is still moving: the Markdown
+#: body waits until it settles.
+BODY_DELAY = 0.06
+#: Above this many entries a page's list has no day separators / "new" line.
+MAX_DIVIDER_ROWS = 20_000
+#: Rows read with a view so the first screen needs no further query.
+FIRST_ROWS = 150
+
+SPECIAL_VIEWS = {"all": "All", "unread": "Unread", "starred": "Starred"}
+
+
+class NewsReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    NOTIFICATION_TIMEOUT = 4
+
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Keys", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("t", "pick_topic", "Topic", id="app.topic"),
+        Binding("n", "next_unread", "Next unread", id="entry.next_unread"),
+        Binding("N", "previous_unread", "Previous unread", id="entry.previous_unread",
+                show=False),
+        Binding("s", "toggle_star", "Star", id="entry.star"),
+        Binding("m", "toggle_read", "Read/unread", id="entry.read", show=False),
+        Binding("space", "page_detail(1)", "Page the entry down", id="detail.page_forward",
+                show=False),
+        Binding("b", "page_detail(-1)", "Page the entry up", id="detail.page_back",
+                show=False),
+        Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
+        Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
+        Binding("r", "refresh_page", "Refresh", id="page.refresh"),
+        Binding("left_square_bracket", "switch_page(-1)", "Previous page", id="page.previous",
+                show=False),
+        Binding("right_square_bracket", "switch_page(1)", "Next page", id="page.next",
+                show=False),
+        Binding("backslash,f2", "toggle_sidebar", "Sidebar", id="app.sidebar"),
+        Binding("escape", "back", "Back", id="app.back", show=False),
+        Binding("T", "change_theme", "Theme", id="app.theme", show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        library_path: Path | None = None,
+        *,
+        initial_page: int | None = None,
+        config: Config | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        self.config = config if config is not None else Config.load()
+        super().__init__()
+        self.library_path = library_path
+        self.library: Library | None = None
+        self.initial_page = initial_page
+        self.notices = list(notices or [])
+        self.pages: list[PageSummary] = []
+        self.view_key = "all"  # what the sidebar chose
+        self.page_context: int | None = None  # the page whose topics are shown
+        self.search_query: str | None = None  # set while search results are listed
+        self.sidebar_override: bool | None = None  # None: by width
+        self.detail: EntryDetail | None = None
+        self._last_move = 0.0
+        self._body_timer: Timer | None = None
+        if self.config.theme and self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+
+    # --- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield TopicSidebar(id="sidebar")
+            with Container(id="reader"):
+                yield EntryList(id="entries")
+                yield EntryView(id="detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one("#entries", EntryList)
+
+    @property
+    def entry_view(self) -> EntryView:
+        return self.query_one("#detail", EntryView)
+
+    @property
+    def sidebar(self) -> TopicSidebar:
+        return self.query_one("#sidebar", TopicSidebar)
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.sidebar.border_title = "newsreader"
+        self.entry_list.border_title = "Entries"
+        self.entry_view.border_title = "Entry"
+        self.entry_list.focus()
+        self._layout(self.size.width)
+        if self.config.problem:
+            self.notify(self.config.problem, title="config.toml ignored", severity="warning")
+        for notice in self.notices:
+            self.notify(notice, severity="warning")
+        self.load_library()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        wide = width >= SIDEBAR_MIN_WIDTH and self.config.sidebar
+        show = self.sidebar_override if self.sidebar_override is not None else wide
+        self.screen.set_class(not show, "-no-sidebar")
+        self.screen.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
+        if not show and self.sidebar.has_focus:
+            self.entry_list.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        shown = not self.screen.has_class("-no-sidebar")
+        self.sidebar_override = not shown
+        self._layout(self.size.width)
+        if self.sidebar_override:
+            self.sidebar.focus()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and theme != self.config.theme:
+            self.config.theme = theme
+            try:
+                self.config.save()
+            except OSError as exc:
+                self.notify(f"Could not save the theme: {exc}", severity="warning")
+
+    # --- loading ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="view", name="load library")
+    def load_library(self) -> None:
+        """Open (on first run: create and seed) the library; read the first view."""
+        self.library = Library.open(self.library_path)
+        pages = self.library.pages()
+        key = "all"
+        if self.initial_page is not None and any(p.id == self.initial_page for p in pages):
+            key = f"page:{self.initial_page}"
+        elif pages:
+            key = f"page:{pages[0].id}"
+        self._load_view(key, with_sidebar=True)
+
+    @work(thread=True, exclusive=True, group="view", name="load entries")
+    def load_view(self, key: str, select: int | None = None,
+                  with_sidebar: bool = False) -> None:
+        self._load_view(key, select, with_sidebar)
+
+    def _filter(self, key: str) -> tuple[EntryFilter, int | None]:
+        """The library filter for a sidebar key, and the page it concerns."""
+        if key.startswith("page:"):
+            page_id = int(key[5:])
+            return EntryFilter(page_id=page_id), page_id
+        if key.startswith("topic:"):
+            return EntryFilter(page_id=self.page_context, topic=key[6:]), self.page_context
+        return EntryFilter(unread_only=key == "unread", starred_only=key == "starred"), None
+
+    def _load_view(self, key: str, select: int | None = None,
+                   with_sidebar: bool = False) -> None:
+        """In a worker thread: row ids (and, for one page, dividers) for `key`."""
+        lib = self.library
+        assert lib is not None
+        flt, page_id = self._filter(key)
+        rowids = lib.entry_rowids(flt)
+        single_page = flt.page_id is not None
+        if single_page and len(rowids) <= MAX_DIVIDER_ROWS:
+            rows = lib.entry_rows(rowids)
+            seen = lib.seen_up_to(flt.page_id) if key.startswith("page:") else None  # type: ignore[arg-type]
+            items = build_items(rowids, {row.rowid: row for row in rows}, seen)
+        else:
+            rows = lib.entry_rows(rowids[:FIRST_ROWS])
+            items = rowids
+        sidebar = None
+        if with_sidebar or page_id != self.page_context or not key.startswith("topic:"):
+            pages = lib.pages()
+            scope = "whole library"
+            if page_id is not None:
+                scope = next((one_line(p.source) or one_line(p.title) for p in pages
+                              if p.id == page_id), "this page")
+            sidebar = SidebarData(pages, lib.topics(page_id), scope)
+        self.post_message(ViewLoaded(key, items, rows, single_page, select, sidebar))
+
+    def on_view_loaded(self, message: ViewLoaded) -> None:
+        key = message.key
+        if self.library is None:
+            return
+        if self.page_context is not None and key != self.view_key:
+            self._mark_seen(self.page_context)
+        self.view_key = key
+        self.search_query = None
+        if key.startswith("page:"):
+            self.page_context = int(key[5:])
+        elif not key.startswith("topic:"):
+            self.page_context = None
+        if message.sidebar is not None:
+            self.pages = message.sidebar.pages
+            self.sidebar.show(message.sidebar.pages, message.sidebar.topics,
+                              message.sidebar.scope, key)
+        else:
+            self.sidebar.select_key(key)
+        lib = self.library
+        self.entry_list.row_source = lib.entry_rows
+        self.entry_list.set_items(message.items, rows=message.rows,
+                                  single_page=message.single_page, select=message.select,
+                                  empty_text=self._empty_text(key))
+        self._title_list()
+
+    def _mark_seen(self, page_id: int) -> None:
+        """Leaving a page: what it holds now is no longer new."""
+        if self.library is not None:
+            self.library.mark_seen(page_id)
+
+    def _empty_text(self, key: str) -> str:
+        if key == "unread":
+            return "Nothing unread. All caught up."
+        if key == "starred":
+            return "No starred entries yet: s stars the entry under the cursor."
+        return "No entries here."
+
+    def _view_title(self) -> str:
+        if self.search_query is not None:
+            return f"Search: {one_line(self.search_query)}"
+        key = self.view_key
+        if key in SPECIAL_VIEWS:
+            return SPECIAL_VIEWS[key]
+        page = self._page(self.page_context)
+        title = one_line(page.title) if page else "Entries"
+        if key.startswith("topic:"):
+            return f"#{one_line(key[6:])}" + (f" · {title}" if page else "")
+        return title
+
+    def _title_list(self) -> None:
+        entry_list = self.entry_list
+        count = entry_list.entry_count
+        entry_list.border_title = self._view_title()
+        noun = "result" if self.search_query is not None else "entry"
+        plural = "entries" if noun == "entry" else "results"
+        entry_list.border_subtitle = f"{count:,} {noun if count == 1 else plural}"
+
+    def _page(self, page_id: int | None) -> PageSummary | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    # --- choosing what to list ---------------------------------------------
+
+    @on(TopicSidebar.Chosen)
+    def _sidebar_chose(self, message: TopicSidebar.Chosen) -> None:
+        if message.key != self.view_key or self.search_query is not None:
+            self.load_view(message.key)
+
+    def action_switch_page(self, step: int) -> None:
+        keys = self.sidebar.page_keys
+        if not keys:
+            return
+        current = f"page:{self.page_context}" if self.page_context is not None else None
+        if current in keys:
+            index = (keys.index(current) + step) % len(keys)
+        else:
+            index = 0 if step > 0 else len(keys) - 1
+        self.sidebar.select_key(keys[index])
+        self.load_view(keys[index])
+
+    def action_pick_topic(self) -> None:
+        if self.library is None:
+            return
+        topics = self.library.topics(self.page_context)
+        page = self._page(self.page_context)
+        scope = (one_line(page.source) or one_line(page.title)) if page else "whole library"
+
+        def chosen(topic: str | None) -> None:
+            if topic:
+                self.sidebar.select_key(f"topic:{topic}")
+                self.load_view(f"topic:{topic}")
+
+        self.push_screen(TopicPicker(topics, scope), chosen)
+
+    def action_search(self) -> None:
+        def submitted(query: str | None) -> None:
+            if query:
+                self.entry_list.border_title = f"Searching: {one_line(query)}…"
+                self.run_search(query)
+
+        self.push_screen(SearchScreen(self.search_query or ""), submitted)
+
+    @work(thread=True, exclusive=True, group="view", name="search")
+    def run_search(self, query: str) -> None:
+        assert self.library is not None
+        self.post_message(SearchLoaded(query, self.library.search(query)))
+
+    def on_search_loaded(self, message: SearchLoaded) -> None:
+        self.search_query = message.query
+        rowids = [hit.rowid for hit in message.hits]
+        query = one_line(message.query)
+        self.entry_list.set_items(rowids, empty_text=f"Nothing found for “{query}”. "
+                                  "escape goes back.")
+        self._title_list()
+        self.entry_list.focus()
+
+    def action_back(self) -> None:
+        """escape: leave search results, or go back to the list."""
+        if self.search_query is not None:
+            self.load_view(self.view_key, select=self.entry_list.current_rowid)
+        elif not self.entry_list.has_focus:
+            self.action_focus_list()
+
+    # --- the entry under the cursor ----------------------------------------
+
+    @on(EntryList.Highlighted)
+    def _highlighted(self, message: EntryList.Highlighted) -> None:
+        view = self.entry_view
+        if self._body_timer is not None:
+            self._body_timer.stop()
+            self._body_timer = None
+        if message.rowid is None or self.library is None:
+            self.detail = None
+            view.show_message(self.entry_list.empty_text if not self.entry_list.items
+                              else "")
+            return
+        detail = self.library.entry_detail(message.rowid)
+        self.detail = detail
+        view.show_header(detail)
+        view.border_title = one_line(detail.source) or "Entry"
+        now = time.monotonic()
+        moving = now - self._last_move < BODY_DELAY
+        self._last_move = now
+        if moving:
+            view.clear_body()
+            self._body_timer = self.set_timer(BODY_DELAY, partial(self._settle, detail))
+        else:
+            self._settle(detail)
+
+    def _settle(self, detail: EntryDetail) -> None:
+        """The cursor stopped on an entry: render its body, mark it read."""
+        self._body_timer = None
+        if self.detail is None or self.detail.row.rowid != detail.row.rowid:
+            return
+        self.entry_view.show_body(detail)
+        row = self.entry_list.row(detail.row.rowid)
+        if row is not None and not row.read:
+            self._set_read(detail.row.rowid, True)
+
+    @on(EntryList.Opened)
+    def _opened(self, message: EntryList.Opened) -> None:
+        self.entry_view.focus()
+
+    def action_focus_list(self) -> None:
+        self.entry_list.focus()
+
+    def action_page_detail(self, direction: int) -> None:
+        view = self.entry_view
+        if direction > 0:
+            if view.scroll_y >= view.max_scroll_y and not view.has_focus:
+                self.action_next_unread()
+            else:
+                view.scroll_page_down(animate=False)
+        else:
+            view.scroll_page_up(animate=False)
+
+    def _current_rowid(self) -> int | None:
+        return self.entry_list.current_rowid
+
+    def _set_read(self, rowid: int, read: bool) -> None:
+        assert self.library is not None
+        row = self.entry_list.row(rowid)
+        if row is None or row.read == read:
+            return
+        self.library.set_read([rowid], read)
+        self.entry_list.update_row(rowid, read=read)
+        self._adjust_counts(row.page_id, unread=-1 if read else 1)
+
+    def _adjust_counts(self, page_id: int, unread: int = 0, starred: int = 0) -> None:
+        self.pages = [replace(p, unread=p.unread + unread, starred=p.starred + starred)
+                      if p.id == page_id else p for p in self.pages]
+        self.sidebar.update_counts(self.pages)
+
+    def action_toggle_read(self) -> None:
+        rowid = self._current_rowid()
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        if row is not None:
+            self._set_read(row.rowid, not row.read)
+
+    def action_toggle_star(self) -> None:
+        rowid = self._current_rowid()
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        if row is None or self.library is None:
+            return
+        starred = not row.starred
+        self.library.set_starred(row.rowid, starred)
+        self.entry_list.update_row(row.rowid, starred=starred)
+        self._adjust_counts(row.page_id, starred=1 if starred else -1)
+        if self.detail is not None and self.detail.row.rowid == row.rowid:
+            self.detail = replace(self.detail, row=replace(self.detail.row, starred=starred))
+            self.entry_view.show_header(self.detail)
+
+    def _unread_from(self, direction: int) -> None:
+        entry_list = self.entry_list
+        for index, row in entry_list.rows_from(entry_list.cursor, direction):
+            if not row.read:
+                entry_list.move_to(index)
+                return
+        self.notify("No more unread entries " + ("below." if direction > 0 else "above."))
+
+    def action_next_unread(self) -> None:
+        self._unread_from(+1)
+
+    def action_previous_unread(self) -> None:
+        self._unread_from(-1)
+
+    def _link(self) -> str | None:
+        """The entry's address (its page's, else its first link); None, said."""
+        detail = self.detail
+        url = None
+        if detail is not None:
+            url = detail.page_url or (detail.links[0][0] if detail.links else None)
+        if url is None:
+            self.notify("This entry has no link.", severity="warning")
+        return url
+
+    def action_open_link(self) -> None:
+        url = self._link()
+        if url is not None:
+            self.open_in_browser(url)
+
+    @work(thread=True, group="browser", name="open link")
+    def open_in_browser(self, url: str) -> None:
+        if not webbrowser.open(url):
+            self.call_from_thread(
+                self.notify, f"No browser to open {url} — y copies the link.",
+                severity="warning")
+
+    def action_copy_link(self) -> None:
+        url = self._link()
+        if url is None:
+            return
+        self.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", title="Link copied")
+
+    # --- refresh -----------------------------------------------------------
+
+    def action_refresh_page(self) -> None:
+        page_id = self.page_context
+        if page_id is None and self.detail is not None:
+            page_id = self.detail.row.page_id
+        page = self._page(page_id)
+        if page is None:
+            self.notify("Choose a page to refresh.", severity="warning")
+            return
+        if not page.fetch_url:
+            self.notify("This page has no address to fetch again (it came from a file).",
+                        severity="warning")
+            return
+        self.entry_list.border_subtitle = "refreshing…"
+        self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
+        self.refresh_page(page.id)
+
+    @work(thread=True, exclusive=True, group="refresh", name="refresh")
+    def refresh_page(self, page_id: int) -> None:
+        from tui.commands.refresh import refresh_page
+
+        lib = self.library
+        assert lib is not None
+        line = refresh_page(lib, lib.page_summary(page_id))
+        unchanged = line.startswith(("unchanged", "+0 new, 0 edited, 0 removed"))
+        self.post_message(PageRefreshed(page_id, line, not unchanged))
+
+    def on_page_refreshed(self, message: PageRefreshed) -> None:
+        self.notify(message.summary, title="Refreshed")
+        self._title_list()
+        if message.changed:
+            self.load_view(self.view_key, select=self.entry_list.current_rowid,
+                           with_sidebar=True)
+
+    # --- errors, in one place --------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = event.worker.name or "work"
+        line = " ".join(str(error).split()) or type(error).__name__
+        self.notify(line, title=f"Could not {what}", severity="error", timeout=8)
+        if what == "refresh":
+            self._title_list()
+        if what == "load library":
+            self.entry_view.show_message(f"The library could not be opened: {line}")
+            self.entry_list.empty_text = "No library."
+            self.entry_list.refresh()
+
+    # --- help and palette ----------------------------------------------------
+
+    def binding_sections(self) -> list[tuple[str, list[Binding]]]:
+        return [
+            ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]
+             + [Binding("tab", "focus_next", "Next pane"),
+                Binding("shift+tab", "focus_previous", "Previous pane"),
+                Binding("ctrl+p", "command_palette", "Command palette")]),
+            ("Entry list", list(EntryList.BINDINGS)),  # type: ignore[arg-type]
+            ("Entry (detail pane)", list(EntryView.BINDINGS)),  # type: ignore[arg-type]
+            ("Sidebar", [b for b in TopicSidebar.BINDINGS if isinstance(b, Binding)]
+             + [Binding("enter", "select", "Choose and go to the entries")]),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_sections()))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every action with a description, for the command palette."""
+        targets = {
+            "Anywhere": None,
+            "Entry list": self.entry_list,
+            "Entry (detail pane)": self.entry_view,
+            "Sidebar": self.sidebar,
+        }
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        seen: set[str] = set()
+        for section, bindings in self.binding_sections():
+            target = targets[section]
+            for binding in bindings:
+                title = binding.description
+                if not title or binding.action == "command_palette" or title in seen:
+                    continue
+                seen.add(title)
+                keys = key_label(self, binding)
+                where = "" if target is None else f" ({section.lower()})"
+                commands.append((title, f"{keys}{where}",
+                                 partial(self._palette_run, binding.action, target)))
+        return commands
+
+    def _palette_run(self, action: str, target: object) -> None:
+        if target is not None:
+            target.focus()  # type: ignore[attr-defined]
+        self.call_later(self.run_action, action, target)
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        if self.page_context is not None:
+            try:
+                self._mark_seen(self.page_context)
+            except Exception:  # quitting must not fail
+                pass
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.library is not None:
+            self.library.close()
+

@@ -1,0 +1,43 @@
+"""Messages the app's workers post back to the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from tui.app.widgets.entry_list import Item
+from tui.library import EntryRow, PageSummary, SearchHit
+
+
+@dataclass
+class SidebarData:
+    pages: list[PageSummary]
+    topics: list[tuple[str, int]]
+    scope: str  # whose topics: "whole library" or a page title
+
+
+@dataclass
+class ViewLoaded(Message):
+    """The entries of a filter, ready for the list."""
+
+    key: str
+    items: Sequence[Item]
+    rows: list[EntryRow]
+    single_page: bool
+    select: int | None
+    sidebar: SidebarData | None = None
+
+
+@dataclass
+class SearchLoaded(Message):
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+@dataclass
+class PageRefreshed(Message):
+    page_id: int
+    summary: str  # one line for the notification
+    changed: bool

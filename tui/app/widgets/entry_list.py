@@ -1,0 +1,415 @@
+"""The entry list: one line per entry, drawn with the line API.
+
+No widget per entry: the list holds the row ids of what it shows (plus a few
+divider rows) and asks its row source for the light `EntryRow`s of the lines
+on screen, caching them by row id. Moving the cursor repaints only the line it
+leaves and the line it enters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.text import local, one_line
+from tui.library import EntryRow
+
+RowSource = Callable[[Sequence[int]], list[EntryRow]]
+
+TIME_WIDTH = 6  # "19:05 ", "  #12 ", "11 Feb"
+#: Lines fetched around the visible window, so small scrolls need no query.
+FETCH_MARGIN = 60
+
+
+@dataclass(frozen=True)
+class Divider:
+    """A virtual row: "new since your last visit", or a day."""
+
+    label: str
+    kind: str = "day"  # "day" | "new"
+
+
+Item = int | Divider
+
+
+def build_items(
+    rowids: Sequence[int],
+    rows: dict[int, EntryRow],
+    seen_up_to: datetime | None,
+) -> list[Item]:
+    """Row ids of one page with its dividers: day separators when the entries
+    span more than one day, and a line above the entries that are new since
+    the last visit (only once there has been a visit)."""
+    days = {local(r.time).date() for r in rows.values() if r.time is not None}
+    span_days = len(days) > 1
+    items: list[Item] = []
+    last_day: date | None = None
+    new_block: bool | None = None
+    for rowid in rowids:
+        row = rows.get(rowid)
+        if row is not None and seen_up_to is not None:
+            is_new = row.first_seen > seen_up_to
+            if is_new != new_block:
+                if is_new:
+                    items.append(Divider("new since your last visit", "new"))
+                elif new_block:
+                    items.append(Divider("seen before", "new"))
+                new_block = is_new
+        if span_days and row is not None and row.time is not None:
+            day = local(row.time).date()
+            if day != last_day:
+                items.append(Divider(f"{day:%A} {day.day} {day:%B %Y}"))
+                last_day = day
+        items.append(rowid)
+    return items
+
+
+class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The entries of the current view; the cursor picks the one shown."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", id="list.down", show=False),
+        Binding("k,up", "cursor_up", "Up", id="list.up", show=False),
+        Binding("g,home", "first", "First", id="list.first", show=False),
+        Binding("G,end", "last", "Last", id="list.last", show=False),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("pageup,ctrl+b", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("enter,l,right", "open", "Read", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "entry-list--cursor",
+        "entry-list--cursor-blurred",
+        "entry-list--time",
+        "entry-list--unread",
+        "entry-list--read",
+        "entry-list--mark",
+        "entry-list--star",
+        "entry-list--removed",
+        "entry-list--divider",
+        "entry-list--new-divider",
+        "entry-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on a new entry (None: the list is empty)."""
+
+        entry_list: EntryList
+        rowid: int | None
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, EntryList.Highlighted)
+
+        @property
+        def control(self) -> EntryList:
+            return self.entry_list
+
+    @dataclass
+    class Opened(Message):
+        """Enter on an entry: read it."""
+
+        entry_list: EntryList
+        rowid: int
+
+        @property
+        def control(self) -> EntryList:
+            return self.entry_list
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.row_source: RowSource | None = None
+        self.items: Sequence[Item] = []
+        self.single_page = False
+        self.empty_text = "Loading…"
+        self._rows: LRUCache[int, EntryRow] = LRUCache(maxsize=5000)
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=1000)
+        self._today = date.today()
+
+    # --- content -------------------------------------------------------
+
+    def set_items(
+        self,
+        items: Sequence[Item],
+        *,
+        rows: Sequence[EntryRow] = (),
+        single_page: bool = False,
+        select: int | None = None,
+        empty_text: str = "No entries here.",
+    ) -> None:
+        """Show new content; put the cursor on row id `select` if it is there."""
+        for row in rows:
+            self._rows[row.rowid] = row
+        self.items = items
+        self.single_page = single_page
+        self.empty_text = empty_text
+        self._today = date.today()
+        self._strips.clear()
+        index = self._index_of(select) if select is not None else None
+        if index is None:
+            index = self._step(-1, +1)
+        self.virtual_size = Size(self.size.width, len(items))
+        self.set_reactive(EntryList.cursor, index if index is not None else 0)
+        self.scroll_to(y=max(0, self.cursor - self.scrollable_content_region.height // 3),
+                       animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_rowid))
+
+    def _index_of(self, rowid: int) -> int | None:
+        try:
+            return self.items.index(rowid)
+        except ValueError:
+            return None
+
+    @property
+    def current_rowid(self) -> int | None:
+        if 0 <= self.cursor < len(self.items):
+            item = self.items[self.cursor]
+            if isinstance(item, int):
+                return item
+        return None
+
+    @property
+    def entry_count(self) -> int:
+        return sum(1 for item in self.items if isinstance(item, int)) if self.single_page \
+            else len(self.items)
+
+    def row(self, rowid: int) -> EntryRow | None:
+        """The row for an id, from the cache or else the row source."""
+        row = self._rows.get(rowid)
+        if row is None:
+            self._fetch([rowid])
+            row = self._rows.get(rowid)
+        return row
+
+    def rows_from(self, start: int, direction: int, batch: int = 500):
+        """Yield (index, row) walking from `start` (excluded) in `direction`,
+        fetching rows in batches."""
+        index = start + direction
+        while 0 <= index < len(self.items):
+            stop = index + direction * batch
+            span = range(index, max(-1, min(len(self.items), stop)), direction)
+            self._fetch([item for i in span if isinstance(item := self.items[i], int)])
+            for i in span:
+                item = self.items[i]
+                if isinstance(item, int) and (row := self._rows.get(item)) is not None:
+                    yield i, row
+            index = stop
+
+    def update_row(self, rowid: int, **changes: object) -> None:
+        """Change a cached row (read, starred) and repaint its line."""
+        row = self.row(rowid)
+        if row is None:
+            return
+        self._rows[rowid] = replace(row, **changes)  # type: ignore[arg-type]
+        index = self.cursor if self.current_rowid == rowid else self._index_of(rowid)
+        if index is not None:
+            self.refresh_line(index)
+
+    def _fetch(self, rowids: Sequence[int]) -> None:
+        missing = [rowid for rowid in rowids if rowid not in self._rows]
+        if not missing or self.row_source is None:
+            return
+        for row in self.row_source(missing):
+            self._rows[row.rowid] = row
+
+    # --- cursor ----------------------------------------------------------
+
+    def _step(self, start: int, delta: int) -> int | None:
+        """The first entry (not divider) index from start+delta onwards."""
+        index = start + delta
+        step = 1 if delta > 0 else -1
+        while 0 <= index < len(self.items):
+            if isinstance(self.items[index], int):
+                return index
+            index += step
+        return None
+
+    def move_to(self, index: int) -> None:
+        index = max(0, min(index, len(self.items) - 1))
+        if index >= 0:
+            self.cursor = index
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, max(0, len(self.items) - 1)))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_cursor_visible()
+        self.post_message(self.Highlighted(self, self.current_rowid))
+
+    def scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_y)
+        want = self.cursor
+        # Keep a divider just above the cursor in view too.
+        if want > 0 and isinstance(self.items[want - 1], Divider):
+            want -= 1
+        if want < top:
+            self.scroll_to(y=want, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        index = self._step(self.cursor, +1)
+        if index is not None:
+            self.cursor = index
+
+    def action_cursor_up(self) -> None:
+        index = self._step(self.cursor, -1)
+        if index is not None:
+            self.cursor = index
+
+    def action_first(self) -> None:
+        index = self._step(-1, +1)
+        if index is not None:
+            self.cursor = index
+
+    def action_last(self) -> None:
+        index = self._step(len(self.items), -1)
+        if index is not None:
+            self.cursor = index
+
+    def action_page_down(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        target = min(len(self.items) - 1, self.cursor + height)
+        index = self._step(target - 1, +1) or self._step(target + 1, -1)
+        if index is not None:
+            self.cursor = index
+
+    def action_page_up(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        target = max(0, self.cursor - height)
+        index = self._step(target + 1, -1) or self._step(target - 1, +1)
+        if index is not None:
+            self.cursor = index
+
+    def action_open(self) -> None:
+        rowid = self.current_rowid
+        if rowid is not None:
+            self.post_message(self.Opened(self, rowid))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self.items) and isinstance(self.items[index], int):
+            if index == self.cursor:
+                self.action_open()
+            self.cursor = index
+
+    # --- drawing ---------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.items))
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        lo, hi = max(0, top - FETCH_MARGIN), min(len(self.items), top + height + FETCH_MARGIN)
+        window = [item for item in self.items[lo:hi] if isinstance(item, int)]
+        if any(rowid not in self._rows for rowid in window[FETCH_MARGIN // 2:][:height * 2]):
+            self._fetch(window)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self.items:
+            if y == 1:
+                text = Text("  " + self.empty_text, style=self.get_component_rich_style(
+                    "entry-list--empty"), no_wrap=True, overflow="ellipsis")
+                return Strip(text.render(self.app.console), text.cell_len).crop_extend(
+                    0, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self.items):
+            return Strip.blank(width, base)
+        item = self.items[index]
+        is_cursor = index == self.cursor
+        focused = self.has_focus
+        row = self._rows.get(item) if isinstance(item, int) else None
+        key = (item, row, is_cursor and (focused or 2), width)
+        strip = self._strips.get(key)
+        if strip is None:
+            if isinstance(item, Divider):
+                strip = self._divider_strip(item, width)
+            else:
+                strip = self._row_strip(row, is_cursor, focused, width)
+            if row is not None or isinstance(item, Divider):
+                self._strips[key] = strip
+        return strip
+
+    def _divider_strip(self, divider: Divider, width: int) -> Strip:
+        style = self.get_component_rich_style(
+            "entry-list--new-divider" if divider.kind == "new" else "entry-list--divider")
+        label = f" {one_line(divider.label)} "
+        left = 3
+        right = max(0, width - left - len(label))
+        text = Text("─" * left + label + "─" * right, style=style, no_wrap=True,
+                    overflow="ellipsis")
+        text.truncate(width)
+        return Strip(list(text.render(self.app.console)), width).crop_extend(
+            0, width, self.rich_style)
+
+    def _row_strip(self, row: EntryRow | None, is_cursor: bool, focused: bool,
+                   width: int) -> Strip:
+        get = self.get_component_rich_style
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append("›" if is_cursor else " ", get("entry-list--mark"))
+        if row is None:
+            text.append("…")
+        else:
+            text.append(self._time_label(row).rjust(TIME_WIDTH - 1) + " ",
+                        get("entry-list--time"))
+            text.append("●" if not row.read else " ", get("entry-list--mark"))
+            text.append("★" if row.starred else " ", get("entry-list--star"))
+            text.append(" ")
+            headline = one_line(row.headline) or "(no headline)"
+            style = get("entry-list--read" if row.read else "entry-list--unread")
+            if row.removed:
+                style += get("entry-list--removed")
+            text.append(headline, style)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        if is_cursor:
+            text.stylize(get("entry-list--cursor" if focused else "entry-list--cursor-blurred"))
+        segments = list(text.render(self.app.console))
+        base = self.rich_style
+        return Strip(Segment.apply_style(segments, base), width) if base else Strip(
+            segments, width)
+
+    def _time_label(self, row: EntryRow) -> str:
+        if row.time is None:
+            return f"#{row.position + 1}"
+        when = local(row.time)
+        if self.single_page or when.date() == self._today:
+            return f"{when:%H:%M}"
+        return f"{when.day} {when:%b}"
+
+
+__all__ = ["Divider", "EntryList", "Item", "build_items"]

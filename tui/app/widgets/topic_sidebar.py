@@ -1,0 +1,155 @@
+"""The sidebar: All / Unread / Starred, the pages, the topics.
+
+Each option's id is a filter key the app understands: "all", "unread",
+"starred", "page:<id>", "topic:<name>". Moving the highlight chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui.app.text import one_line
+from tui.library import PageSummary
+
+LIVE_MARK = "◉ "
+ARTICLE_MARK = "  "
+
+
+def fit(label: str, count: str, width: int, style: str = "") -> Text:
+    """`label` cut to leave `count` right-aligned on one line of `width` cells."""
+    room = max(1, width - cell_len(count) - 1)
+    text = Text(label, style=style, no_wrap=True, overflow="ellipsis", end="")
+    if cell_len(label) > room:
+        text.truncate(room - 1, overflow="crop")
+        text.append("…", style)
+    text.pad_right(max(0, width - text.cell_len - cell_len(count)))
+    text.append(count, "dim")
+    return text
+
+
+class TopicSidebar(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", id="sidebar.down", show=False),
+        Binding("k", "cursor_up", "Up", id="sidebar.up", show=False),
+        Binding("g", "first", "First", id="sidebar.first", show=False),
+        Binding("G", "last", "Last", id="sidebar.last", show=False),
+        Binding("l,right", "focus_list", "Entries", id="sidebar.entries", show=False),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        sidebar: TopicSidebar
+        key: str
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, TopicSidebar.Chosen)
+
+        @property
+        def control(self) -> TopicSidebar:
+            return self.sidebar
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pages: Sequence[PageSummary] = ()
+        self._topics: Sequence[tuple[str, int]] = ()
+        self._topic_scope = ""
+        self._built_width = 0
+
+    @property
+    def line_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return max(12, width - 2) if width else 24
+
+    def _page_prompt(self, page: PageSummary, width: int) -> Text:
+        mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
+        title = one_line(page.title) or one_line(page.url) or f"page {page.id}"
+        count = f"{page.unread:,}" if page.unread else ""
+        return fit(mark + title, count, width, "bold" if page.unread else "")
+
+    def _totals(self, pages: Sequence[PageSummary], width: int) -> dict[str, Text]:
+        return {
+            "all": fit("All", f"{sum(p.entries for p in pages):,}", width),
+            "unread": fit("Unread", f"{sum(p.unread for p in pages):,}", width),
+            "starred": fit("Starred", f"{sum(p.starred for p in pages):,}", width),
+        }
+
+    def update_counts(self, pages: Sequence[PageSummary]) -> None:
+        """New unread/starred counts, same options."""
+        self._pages = pages
+        width = self._built_width
+        for key, prompt in self._totals(pages, width).items():
+            self.replace_option_prompt(key, prompt)
+        for page in pages:
+            try:
+                self.replace_option_prompt(f"page:{page.id}", self._page_prompt(page, width))
+            except OptionDoesNotExist:
+                pass
+
+    def show(
+        self,
+        pages: Sequence[PageSummary],
+        topics: Sequence[tuple[str, int]],
+        topic_scope: str,
+        selected: str | None,
+    ) -> None:
+        """Rebuild the options, keeping `selected` highlighted without choosing it."""
+        self._pages, self._topics, self._topic_scope = pages, topics, topic_scope
+        width = self._built_width = self.line_width
+        options: list[Option | None] = [
+            Option(prompt, id=key) for key, prompt in self._totals(pages, width).items()
+        ]
+        options.append(Option(Text("PAGES", "bold dim"), id="-pages", disabled=True))
+        options += [Option(self._page_prompt(page, width), id=f"page:{page.id}")
+                    for page in pages]
+        options.append(Option(Text(f"TOPICS · {topic_scope}", "bold dim", no_wrap=True,
+                                   overflow="ellipsis"), id="-topics", disabled=True))
+        if not topics:
+            options.append(Option(Text("  (none)", "dim"), id="-no-topics", disabled=True))
+        for topic, count in topics:
+            options.append(Option(fit("# " + one_line(topic), f"{count:,}", width),
+                                  id=f"topic:{topic}"))
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+        self.select_key(selected)
+
+    def select_key(self, key: str | None) -> None:
+        """Highlight an option without posting Chosen."""
+        with self.prevent(OptionList.OptionHighlighted):
+            try:
+                self.highlighted = None if key is None else self.get_option_index(key)
+            except OptionDoesNotExist:
+                self.highlighted = None
+
+    @property
+    def page_keys(self) -> list[str]:
+        return [f"page:{page.id}" for page in self._pages]
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Chosen(self, event.option_id))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Chosen(self, event.option_id))
+        self.app.run_action("focus_list")
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._pages and self.line_width != self._built_width:
+            key = self.highlighted_option.id if self.highlighted_option else None
+            self.show(self._pages, self._topics, self._topic_scope, key)
+
+    def action_focus_list(self) -> None:
+        self.app.run_action("focus_list")

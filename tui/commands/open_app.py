@@ -1,0 +1,73 @@
+"""`newsreader [SOURCE...]`: import the sources, then open the reader.
+
+Sources are read and stored before the app starts, each failure printed as
+one line; the app opens on the first source that made it into the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "open the reader (after importing SOURCEs)"
+
+
+def import_sources(sources: list[str]) -> tuple[int | None, int]:
+    """Store each source; the first page id stored, and how many failed."""
+    from tui.errors import UserError
+    from tui.library import Library, LibraryError
+    from tui.sources import import_source, read_source
+
+    first: int | None = None
+    failed = 0
+    with Library.open() as library:
+        for spec in sources:
+            try:
+                result = import_source(library, read_source(spec))
+            except (UserError, LibraryError, ValueError) as exc:
+                failed += 1
+                line = " ".join(str(exc).split()) or type(exc).__name__
+                print(f"newsreader: {spec}: {line}" if spec not in line else
+                      f"newsreader: {line}", file=sys.stderr)
+                continue
+            print(f"{result.title}: {result.total} entries, {result.added} new",
+                  file=sys.stderr)
+            if first is None:
+                first = result.page_id
+    return first, failed
+
+
+def run(args: argparse.Namespace) -> int:
+    sources: list[str] = list(getattr(args, "sources", []) or [])
+    first: int | None = None
+    failed = 0
+    if sources:
+        first, failed = import_sources(sources)
+        if first is None:
+            return 2
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        if sources and "-" in sources:
+            # stdin was the page; the terminal is still there for the app.
+            _reattach_terminal()
+        else:
+            print("newsreader: the reader needs a terminal (use `newsreader list` "
+                  "or `newsreader search` in scripts)", file=sys.stderr)
+            return 2
+    from tui.app.app import NewsReaderApp
+
+    notices = [f"{failed} source(s) could not be imported; see the terminal."] if failed else []
+    NewsReaderApp(initial_page=first, notices=notices).run()
+    return 0
+
+
+def _reattach_terminal() -> None:
+    """After reading a page from stdin, read keys from the terminal."""
+    import os
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115
