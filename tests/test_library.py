@@ -1,0 +1,435 @@
+"""The library on a real SQLite file in a temp folder, fed Page objects built
+directly from tui.model (no parser involved)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.library import EntryFilter, Library, LibraryError, PageNotFound
+from tui.model import Entry, Page, PageKind
+
+T0 = datetime(2026, 2, 11, 10, 0, tzinfo=UTC)
+
+
+def entry(n: int, headline: str | None = None, body: str | None = None,
+          topics: tuple[str, ...] = (), minutes: int | None = None) -> Entry:
+    return Entry(
+        id=f"e{n}", position=n, headline=headline or f"Headline {n}",
+        body_markdown=body if body is not None else f"Body of entry {n}.",
+        time=T0 + timedelta(minutes=minutes if minutes is not None else -n),
+        topics=topics,
+    )
+
+
+def page(entries: list[Entry], title: str = "Live: the talks",
+         url: str | None = "https://news.example/live") -> Page:
+    return Page(kind=PageKind.LIVEBLOG, title=title, entries=tuple(entries), url=url,
+                source="Example News", published=T0 - timedelta(hours=2))
+
+
+@pytest.fixture
+def lib(tmp_path: Path):
+    library = Library.open(tmp_path / "library.sqlite3", seed=False)
+    yield library
+    library.close()
+
+
+def headlines(lib: Library, flt: EntryFilter) -> list[str]:
+    return [r.headline for r in lib.entry_rows(lib.entry_rowids(flt))]
+
+
+def test_save_new_page_counts_and_order(lib: Library) -> None:
+    result = lib.save_page(page([entry(i) for i in range(5)]))
+    assert (result.total, result.added, result.edited, result.removed) == (5, 5, 0, 0)
+    assert result.title == "Live: the talks"
+    [summary] = lib.pages()
+    assert (summary.id, summary.entries, summary.unread, summary.starred) == (
+        result.page_id, 5, 5, 0)
+    assert summary.kind == "liveblog" and summary.source == "Example News"
+    assert headlines(lib, EntryFilter(page_id=result.page_id)) == [
+        f"Headline {i}" for i in range(5)]
+    # Across pages: newest first by entry time (entry 0 is the newest here).
+    assert headlines(lib, EntryFilter()) == [f"Headline {i}" for i in range(5)]
+
+
+def test_cross_page_order_is_newest_first_by_time(lib: Library) -> None:
+    lib.save_page(page([entry(0, "old", minutes=-300), entry(1, "new", minutes=30)],
+                       title="A", url="https://a.example/"))
+    lib.save_page(page([entry(0, "middle", minutes=0)], title="B", url="https://b.example/"))
+    assert headlines(lib, EntryFilter()) == ["new", "middle", "old"]
+
+
+def test_entry_without_time_sorts_by_page_published(lib: Library) -> None:
+    untimed = Entry(id="u", position=1, headline="untimed")
+    lib.save_page(page([entry(0, "timed", minutes=0), untimed]))
+    # page published is T0 - 2 h, older than the timed entry
+    assert headlines(lib, EntryFilter()) == ["timed", "untimed"]
+    row = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=1)))[1]
+    assert row.time is None
+
+
+def test_readd_adds_only_new_and_keeps_state(lib: Library) -> None:
+    first = lib.save_page(page([entry(i) for i in range(3)]))
+    ids = lib.entry_rowids(EntryFilter(page_id=first.page_id))
+    lib.set_read(ids[:2])
+    lib.set_starred(ids[1], True)
+    again = lib.save_page(page([entry(i) for i in range(3)]))
+    assert (again.page_id, again.added, again.edited, again.removed) == (first.page_id, 0, 0, 0)
+    more = lib.save_page(page([entry(i) for i in range(5)]))
+    assert (more.total, more.added) == (5, 2)
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=first.page_id)))
+    assert [(r.read, r.starred) for r in rows] == [
+        (True, False), (True, True), (False, False), (False, False), (False, False)]
+    assert lib.page_summary(first.page_id).unread == 3
+
+
+def test_url_fragment_is_same_page(lib: Library) -> None:
+    a = lib.save_page(page([entry(0)], url="https://news.example/live#top"))
+    b = lib.save_page(page([entry(0)], url="https://NEWS.example/live"))
+    assert a.page_id == b.page_id and len(lib.pages()) == 1
+
+
+def test_page_without_url_is_keyed_by_source_and_title(lib: Library) -> None:
+    a = lib.save_page(page([entry(0)], url=None, title="Dump"))
+    b = lib.save_page(page([entry(0), entry(1)], url=None, title="Dump"))
+    c = lib.save_page(page([entry(0)], url=None, title="Other"))
+    assert a.page_id == b.page_id != c.page_id
+    assert b.added == 1
+
+
+def test_edited_entry_is_updated_and_keeps_previous_body(lib: Library) -> None:
+    lib.save_page(page([entry(0, "Talks begin", "First version.")]))
+    rowid = lib.entry_rowids(EntryFilter(page_id=1))[0]
+    lib.set_read([rowid])
+    result = lib.save_page(page([entry(0, "Talks begin", "Second, corrected version.")]))
+    assert (result.added, result.edited) == (0, 1)
+    detail = lib.entry_detail(rowid)
+    assert detail.body_markdown == "Second, corrected version."
+    assert detail.previous_body == "First version."
+    assert detail.row.edited and detail.row.read
+    # The index follows the edit.
+    assert [h.rowid for h in lib.search("corrected")] == [rowid]
+    assert lib.search("first version") == []
+
+
+def test_vanished_entry_is_marked_removed_and_can_come_back(lib: Library) -> None:
+    lib.save_page(page([entry(i) for i in range(3)]))
+    result = lib.save_page(page([entry(0), entry(2)]))
+    assert (result.total, result.removed) == (2, 1)
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=1)))
+    assert [(r.headline, r.removed) for r in rows] == [
+        ("Headline 0", False), ("Headline 1", True), ("Headline 2", False)]
+    # Still counted once, not re-counted as removed on the next refresh.
+    assert lib.save_page(page([entry(0), entry(2)])).removed == 0
+    back = lib.save_page(page([entry(i) for i in range(3)]))
+    assert (back.added, back.removed) == (0, 0)
+    assert not any(r.removed for r in lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=1))))
+
+
+def test_duplicate_entry_ids_on_one_page_keep_the_first(lib: Library) -> None:
+    result = lib.save_page(page([entry(0, "one"), entry(0, "two")]))
+    assert result.total == 1
+    assert headlines(lib, EntryFilter(page_id=1)) == ["one"]
+
+
+def test_filters_unread_starred_topic(lib: Library) -> None:
+    lib.save_page(page([entry(0, "a", topics=("Iran", "Gaza")), entry(1, "b", topics=("Iran",)),
+                        entry(2, "c")]))
+    lib.save_page(page([entry(0, "d", topics=("Gaza",))], title="Other",
+                       url="https://other.example/"))
+    ids = lib.entry_rowids(EntryFilter(page_id=1))
+    lib.set_read([ids[0]])
+    lib.set_starred(ids[2], True)
+    assert headlines(lib, EntryFilter(unread_only=True)) == ["d", "b", "c"]
+    assert headlines(lib, EntryFilter(starred_only=True)) == ["c"]
+    assert headlines(lib, EntryFilter(topic="Gaza")) == ["d", "a"]  # same time: newer page first
+    assert headlines(lib, EntryFilter(topic="Gaza", page_id=1)) == ["a"]
+    assert headlines(lib, EntryFilter(topic="Iran", unread_only=True)) == ["b"]
+    assert lib.topics() == [("Gaza", 2), ("Iran", 2)]
+    assert lib.topics(1) == [("Iran", 2), ("Gaza", 1)]
+    lib.set_read(ids, read=False)
+    assert lib.page_summary(1).unread == 3
+    lib.set_starred(ids[2], False)
+    assert lib.entry_rowids(EntryFilter(starred_only=True)) == []
+
+
+def test_topic_change_updates_topic_index(lib: Library) -> None:
+    lib.save_page(page([entry(0, topics=("Iran",))]))
+    lib.save_page(page([entry(0, topics=("Liban",))]))
+    assert lib.topics() == [("Liban", 1)]
+    assert lib.entry_detail(lib.entry_rowids(EntryFilter())[0]).topics == ("Liban",)
+
+
+def test_entry_detail_has_everything(lib: Library) -> None:
+    from tui.model import Link, Media
+
+    e = Entry(id="x", position=0, headline="H", body_markdown="B **bold**", time=T0,
+              time_text="10h00", topics=("Iran",), links=(Link("https://l.example", "l"),),
+              media=(Media("image", "A caption", "AFP", None),))
+    lib.save_page(page([e]))
+    d = lib.entry_detail(lib.entry_rowids(EntryFilter())[0])
+    assert (d.entry_id, d.time_text, d.body_markdown) == ("x", "10h00", "B **bold**")
+    assert d.links == (("https://l.example", "l"),)
+    assert d.media == (("image", "A caption", "AFP", None),)
+    assert (d.page_title, d.page_kind, d.page_url, d.source) == (
+        "Live: the talks", "liveblog", "https://news.example/live", "Example News")
+    assert d.row.time == T0 and d.previous_body is None
+    with pytest.raises(PageNotFound):
+        lib.entry_detail(9999)
+
+
+def test_entry_rows_keep_requested_order_and_skip_unknown(lib: Library) -> None:
+    lib.save_page(page([entry(i) for i in range(3)]))
+    ids = lib.entry_rowids(EntryFilter(page_id=1))
+    rows = lib.entry_rows([ids[2], 999, ids[0]])
+    assert [r.rowid for r in rows] == [ids[2], ids[0]]
+
+
+def test_seen_up_to_and_first_seen(lib: Library) -> None:
+    clock = [1_000_000.0]
+    lib.clock = lambda: clock[0]
+    lib.save_page(page([entry(0)]))
+    assert lib.seen_up_to(1) is None
+    clock[0] += 60
+    lib.mark_seen(1)
+    clock[0] += 60
+    lib.save_page(page([entry(0), entry(1)]))
+    seen = lib.seen_up_to(1)
+    assert seen == datetime.fromtimestamp(1_000_060.0, UTC)
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=1)))
+    assert [r.first_seen > seen for r in rows] == [False, True]
+
+
+def test_find_page(lib: Library) -> None:
+    lib.save_page(page([entry(0)], title="Guerre au Proche-Orient : Téhéran répond",
+                       url="https://a.example/"))
+    lib.save_page(page([entry(0)], title="Élections aux États-Unis", url="https://b.example/"))
+    lib.save_page(page([entry(0)], title="Élections", url="https://c.example/"))
+    assert lib.find_page("1").id == 1
+    assert lib.find_page("teheran").id == 1
+    assert lib.find_page("etats-unis").id == 2
+    assert lib.find_page("elections").id == 3  # the exact title wins
+    with pytest.raises(PageNotFound, match="matches 2 pages"):
+        lib.find_page("lect")
+    with pytest.raises(PageNotFound, match="no page matches"):
+        lib.find_page("nothing like it")
+
+
+def test_remove_page_removes_entries_and_hits(lib: Library) -> None:
+    a = lib.save_page(page([entry(0, "Téhéran talks")]), raw=b"<p>raw</p>")
+    lib.save_page(page([entry(0, "Gaza")], title="B", url="https://b.example/"))
+    assert lib.search("teheran")
+    lib.remove_page(a.page_id)
+    assert [p.title for p in lib.pages()] == ["B"]
+    assert lib.search("teheran") == []
+    assert headlines(lib, EntryFilter()) == ["Gaza"]
+    assert lib.topics() == []
+    with pytest.raises(PageNotFound):
+        lib.remove_page(a.page_id)
+
+
+def test_search_accents_ranking_snippet(lib: Library) -> None:
+    lib.save_page(page([
+        entry(0, "Les États-Unis et l'Iran", "Réunion à Téhéran."),
+        entry(1, "Autre chose", "On parle des États-Unis en passant, loin du titre."),
+        entry(2, "Rien", "Pas de mot ici."),
+        entry(3, "Sport", "Football.", topics=("Téhéran",)),
+    ]))
+    hits = lib.search("etats-unis")
+    assert [h.headline for h in hits] == ["Les États-Unis et l'Iran", "Autre chose"]
+    assert hits[0].page_title == "Live: the talks" and hits[0].page_id == 1
+    assert hits[0].time == T0
+    assert "**États-Unis**" in hits[0].snippet
+    assert {h.headline for h in lib.search("TEHERAN")} == {"Les États-Unis et l'Iran", "Sport"}
+    assert [h.headline for h in lib.search("footb")] == ["Sport"]  # prefix on the last word
+    assert lib.search("teh", markers=("<", ">"))[0].snippet.count("<") >= 1
+    assert len(lib.search("etats", limit=1)) == 1
+
+
+@pytest.mark.parametrize("query", [
+    '"', '"États-Unis', "*", ":", "-", "a:b", "NEAR(", "AND", "OR NOT", "^x", "(", "{}",
+    "col:value", "'", "\\", "etats-unis*", "*teheran", "  ", "",
+])
+def test_search_never_raises_on_odd_queries(lib: Library, query: str) -> None:
+    lib.save_page(page([entry(0, "Les États-Unis", "Téhéran AND OR NOT near")]))
+    hits = lib.search(query)
+    assert isinstance(hits, list)
+
+
+def test_search_quoted_phrase(lib: Library) -> None:
+    lib.save_page(page([entry(0, "x", "trump rencontre netanyahou"),
+                        entry(1, "y", "netanyahou rencontre trump")]))
+    assert [h.headline for h in lib.search('"trump rencontre"')] == ["x"]
+    assert {h.headline for h in lib.search("trump netanyahou")} == {"x", "y"}
+
+
+def test_decomposed_accents_are_found(lib: Library) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Téhéran")
+    lib.save_page(page([entry(0, nfd)]))
+    assert [h.headline for h in lib.search("téhéran")] == ["Téhéran"]
+    assert lib.search("teheran")
+
+
+def test_schema_settings(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    Library.open(path, seed=False).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    from tui.store_schema import SCHEMA_VERSION
+
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    Library.open(path, seed=False).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(LibraryError, match="newer"):
+        Library.open(path, seed=False)
+
+
+def test_corrupted_file_is_one_line_error_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    garbage = b"this is not a database, just some bytes\x00\x01" * 200
+    path.write_bytes(garbage)
+    with pytest.raises(LibraryError, match="corrupted") as info:
+        Library.open(path)
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
+    assert path.read_bytes() == garbage
+
+
+def test_read_only_database_via_mode_ro(tmp_path: Path) -> None:
+    """Tests run as root, which ignores file modes; `mode=ro` gives SQLite's
+    own read-only path, the one a chmod 0444 file takes for other users."""
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path, seed=False) as lib:
+        lib.save_page(page([entry(0)]))
+    before = path.read_bytes()
+    ro = Library.open(path, read_only=True)
+    try:
+        assert [p.title for p in ro.pages()] == ["Live: the talks"]
+        with pytest.raises(LibraryError, match="not writable"):
+            ro.save_page(page([entry(0), entry(1)]))
+        assert ro.page_summary(1).entries == 1
+    finally:
+        ro.close()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root ignores file permissions; see test_read_only_database_via_mode_ro")
+def test_read_only_file_and_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "library.sqlite3"
+    with Library.open(path, seed=False) as lib:
+        lib.save_page(page([entry(0)]))
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(LibraryError, match="not writable"):
+            with Library.open(path) as lib:
+                lib.save_page(page([entry(0), entry(1)]))
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert path.read_bytes() == before
+
+
+def test_failed_save_leaves_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    lib = Library.open(tmp_path / "library.sqlite3", seed=False, cache_dir=blocker / "pages")
+    try:
+        with pytest.raises(LibraryError, match="cache"):
+            lib.save_page(page([entry(i) for i in range(10)]), raw=b"<html>")
+        assert lib.pages() == []
+        assert lib.entry_rowids(EntryFilter()) == []
+        assert lib.search("headline") == []
+    finally:
+        lib.close()
+
+
+def test_raw_page_is_cached_and_removed_with_page(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "library.sqlite3", seed=False)
+    with lib:
+        r = lib.save_page(page([entry(0)]), raw=b"<html>raw bytes</html>")
+        raw = lib.raw_page(r.page_id)
+        assert raw is not None and raw.data == b"<html>raw bytes</html>"
+        assert raw.url == "https://news.example/live"
+        cached = list(lib.cache_dir.iterdir())
+        assert len(cached) == 1
+        lib.remove_page(r.page_id)
+        assert list(lib.cache_dir.iterdir()) == []
+
+
+def test_fetch_state_and_record_check(lib: Library) -> None:
+    from tui.store_write import FetchInfo
+
+    r = lib.save_page(page([entry(0)]), fetch=FetchInfo(
+        origin="https://news.example/live", fetch_url="https://news.example/live",
+        etag='"v1"', last_modified="Wed, 11 Feb 2026 10:00:00 GMT", fetched=True))
+    state = lib.fetch_state(r.page_id)
+    assert (state.fetch_url, state.etag) == ("https://news.example/live", '"v1"')
+    checked = lib.page_summary(r.page_id).last_checked
+    assert checked is not None
+    lib.record_check(r.page_id, error="HTTP 500 for https://news.example/live")
+    s = lib.page_summary(r.page_id)
+    assert s.last_error == "HTTP 500 for https://news.example/live" and s.last_checked == checked
+    lib.record_check(r.page_id, etag='"v2"')
+    s = lib.page_summary(r.page_id)
+    assert s.last_error is None and lib.fetch_state(r.page_id).etag == '"v2"'
+
+
+def test_save_into_given_page_id(lib: Library) -> None:
+    r = lib.save_page(page([entry(0)], title="Live, first title", url=None))
+    again = lib.save_page(page([entry(0), entry(1)], title="Live, new title", url=None),
+                          page_id=r.page_id)
+    assert again.page_id == r.page_id and again.added == 1
+    assert [p.title for p in lib.pages()] == ["Live, new title"]
+    with pytest.raises(PageNotFound):
+        lib.save_page(page([entry(0)]), page_id=999)
+
+
+def test_threads_share_one_library(lib: Library) -> None:
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for k in range(5):
+                lib.save_page(page([entry(i) for i in range(20)], title=f"P{n}-{k}",
+                                   url=f"https://t.example/{n}/{k}"))
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    def reader() -> None:
+        try:
+            for _ in range(30):
+                ids = lib.entry_rowids(EntryFilter())
+                lib.entry_rows(ids[:50])
+                lib.search("headline")
+                lib.pages()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(lib.pages()) == 15
+    assert len(lib.entry_rowids(EntryFilter())) == 300
