@@ -1,0 +1,964 @@
+"""Plain-text page dumps: what a browser's "save as text" or `w3m -dump` gives.
+
+A dump keeps the whole page as lines: menus and footers as bullet lists,
+promotions and notices as stray lines, photo captions glued to their credits,
+and the article or live blog somewhere in the middle. The parser works on
+"units" (a line, or a whole bullet list) and applies general rules, in French,
+English and German, never rules for one publisher:
+
+1. find the title (a headline-like line followed by a standfirst, a byline or
+   a date), and where the content ends (comments, "related", paywall...);
+2. read the header between the title and the body: standfirst, authors,
+   dates, tags, the lead picture;
+3. tell a live blog (a LIVE/ticker marker, or lines that start with a clock
+   time) from an article, and split a live blog into entries: at each clock
+   time when the dump prints them, else at each headline line followed by a
+   body paragraph;
+4. drop chrome everywhere; keep captions, videos and embedded posts as media.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
+
+from tui.ingest.clean import clean_inline, strip_controls
+from tui.ingest.dates import (
+    at_clock,
+    find_date,
+    find_datetime,
+    fold,
+    parse_clock,
+    split_clock_prefix,
+    zone_for_language,
+)
+from tui.ingest.lang import guess_language
+from tui.model import Entry, Link, Media, Page, PageKind, entry_id
+
+# --------------------------------------------------------------------------
+# Units: the dump as lines and lists
+
+
+@dataclass
+class Unit:
+    text: str  # the line; for a list, its items joined with " | "
+    items: tuple[str, ...] | None = None  # bullet items when this is a list
+    gap_before: bool = True  # a blank line (or the start) comes before it
+    gap_after: bool = True
+
+    @property
+    def is_list(self) -> bool:
+        return self.items is not None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+_BULLET = re.compile(
+    r"^(?P<indent>[ \t]*)(?:[•□◦▪▫‣∙●○◆*]|-(?=\s)|\d{1,2}\.(?=\s))[ \t]*(?P<text>.*)$"
+)
+_SENTENCE_END = ".!?»\"”'…)"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines a dump tool hard-wrapped at a fixed width (w3m -cols N)."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if not lengths:
+        return lines
+    width = max(lengths)
+    if width > 400 or width < 40:
+        return lines
+    near = [line.rstrip() for line in lines if len(line.rstrip()) >= width - 25]
+    open_ended = sum(1 for line in near if line[-1] not in _SENTENCE_END)
+    if len(near) < 3 or open_ended < len(near) / 2:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            line.strip()
+            and prev.strip()
+            and len(prev.rstrip()) >= width - 25
+            and not _BULLET.match(line)
+            and (_indent(line) == _indent(prev) or _BULLET.match(prev))
+        ):
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _units(text: str) -> list[Unit]:
+    lines = _unwrap(strip_controls(text).split("\n"))
+    units: list[Unit] = []
+    gap = True
+    i, n = 0, len(lines)
+    while i < n:
+        raw = lines[i]
+        if not raw.strip():
+            gap = True
+            if units:
+                units[-1].gap_after = True
+            i += 1
+            continue
+        m = _BULLET.match(raw)
+        if m:
+            base = len(m.group("indent"))
+            items: list[str] = []
+            while i < n:
+                raw = lines[i]
+                if not raw.strip():
+                    j = i
+                    while j < n and not lines[j].strip():
+                        j += 1
+                    # Text indented under an item continues it; a new bullet
+                    # after a blank line starts another list.
+                    if j < n and _indent(lines[j]) > base and not _BULLET.match(lines[j]):
+                        i = j
+                        continue
+                    break
+                m = _BULLET.match(raw)
+                if m and (len(m.group("indent")) >= base):
+                    items.append(clean_inline(m.group("text")))
+                elif _indent(raw) > base and items:
+                    items[-1] = (items[-1] + " " + clean_inline(raw)).strip()
+                else:
+                    break
+                i += 1
+            unit = Unit(" | ".join(items), tuple(items), gap_before=gap, gap_after=False)
+        else:
+            unit = Unit(clean_inline(raw), gap_before=gap, gap_after=False)
+            i += 1
+        if units and not gap:
+            units[-1].gap_after = False
+        # A line printed twice in a row (alt text and caption, a byline...)
+        if (
+            units
+            and not unit.is_list
+            and not units[-1].is_list
+            and unit.text == units[-1].text
+        ):
+            gap = False
+            continue
+        if unit.text or unit.is_list:
+            units.append(unit)
+        gap = False
+    if units:
+        units[-1].gap_after = True
+    return units
+
+
+# --------------------------------------------------------------------------
+# What a line is
+
+
+def _f(text: str) -> str:
+    """Folded for matching: no accents, lower case, straight apostrophes."""
+    return fold(text).replace("’", "'").replace("‘", "'")
+
+
+_CHROME_LINES = frozenset(
+    _f(s)
+    for s in """
+share partager teilen commenter comment kommentieren imprimer print drucken
+publicité advertisement advertising anzeige werbung sponsored sponsorisé annonce
+menu menü navigation rechercher recherche search suche connexion login anmelden
+register inscription subscriptions abonnement abonnements direct live
+undefined expand bild bildbeitrag image photo video vidéo audio content footer
+feuilleter farbschema fermer close schließen accueil home startseite top
+facebook twitter x instagram youtube linkedin whatsapp telegram snapchat email e-mail
+cookies newsletters newsletter bookmark podcasts
+""".split()
+) | frozenset(
+    _f(s)
+    for s in (
+        "se connecter", "s'inscrire", "s'abonner", "abonnez-vous", "log in", "sign in",
+        "sign out", "sign up", "se déconnecter", "my account", "mon compte", "mein konto",
+        "en direct", "nach oben", "back to top", "retour en haut", "key events",
+        "voir plus", "see more", "mehr anzeigen", "load more", "charger plus",
+        "skip to content", "aller au contenu", "navigation überspringen",
+        "zum inhalt springen", "follow us", "suivez-nous", "nous suivre", "folgen sie uns",
+        "lire la suite", "read more", "weiterlesen", "en continu", "copier le lien",
+        "copy link", "link kopieren", "link copied", "ajouter à mes articles",
+        "ajouter à vos sélections", "video poster", "article réservé aux abonnés",
+        "le fil info", "plus...", "more", "mehr",
+    )
+)
+
+# Phrases that mark a short paragraph as promotion, notice or site furniture.
+_CHROME_PHRASES = re.compile(
+    "|".join(
+        [
+            r"\bcookies?\b", r"newsletter", r"\b(?:sur|on|auf|via notre|our) whatsapp",
+            r"whatsapp (?:channel|group)", r"google play", r"app ?store",
+            r"l'appli(?:cation)?\b", r"download (?:the|our) app", r"app downloaden",
+            r"javascript", r"votre navigateur", r"your browser", r"ihr browser",
+            r"synthese vocale", r"reserve(?:e|s)? (?:aux|a nos) abonnes", r"subscribers? only",
+            r"abonnez-vous", r"s'abonner", r"\bsubscribe\b", r"\bsign(?:ing)? up (?:for|to)\b",
+            r"\bunsubscribe", r"cliquez ici", r"en cliquant", r"click here", r"klicken sie",
+            r"privacy policy", r"politique de confidentialite", r"datenschutz",
+            r"all rights reserved", r"tous droits reserves", r"alle rechte vorbehalten",
+            r"scroll down for", r"^(?:a )?lire aussi\b", r"^read (?:more|also)\b",
+            r"^mehr zum thema", r"^see also\b", r"^sur le meme sujet",
+            r"^voir aussi\b", r"\bfollow us\b", r"suivez-nous", r"folgen sie uns",
+            r"join us on", r"rejoignez-nous", r"^suivez\b", r"^follow\b", r"^folgen\b",
+            r"\bnos offres\b", r"\bour offers\b",
+            r"\b\d+\s+(?:commentaires?|comments?|kommentare?)\b",
+            r"offnet in einem neuen fenster", r"recevez les", r"recevoir nos",
+            r"get the latest", r"news notifications", r"vous possedez deja un compte",
+            r"identifiez-vous", r"s'inscrire gratuitement", r"\bpar e-?mail\b",
+            r"lecture du monde en cours", r"\bpublicite\b", r"^partager sur\b", r"^share on\b",
+        ]
+    )
+)
+_READING_TIME = re.compile(
+    r"^(?:temps de lecture|lesezeit|reading time|lecture)?\s*:?\s*(?:\d+\s*(?:-|à|to|bis)\s*)?"
+    r"\d+\s*(?:min|mins|minutes?|minuten|mn)\b\.?\s*(?:de lecture|read|reading|lesezeit)?\.?$",
+    re.IGNORECASE,
+)
+_JUNK = re.compile(
+    r"^[\W_]*$"  # no letters or digits
+    r"|^(?:\[[^\]]*\]\s*)+$"  # [image] placeholders, [   ] form fields
+    r"|^\S+\.(?:png|jpe?g|gif|webp|svg|avif)$"  # image file names
+    r"|^[a-z0-9]+(?:_[a-z0-9]+)+$"  # template identifiers (nav_close_menu)
+    r"|^(?:\(öffnet in einem neuen fenster\)\s*)+$",
+    re.IGNORECASE,
+)
+# Where the page's content ends: comments, "related", paywalls, footers.
+_END_MARKERS = re.compile(
+    r"^(?:commentaires?|comments?|kommentare?|"
+    r"cet article a recu \d+ commentaires?|\d+ (?:commentaires?|comments?|kommentare?)|"
+    r"les plus lus|les plus partages|les plus commentes|most read(?: in .*)?|most popular|"
+    r"most recent|top stories|latest stories|latest videos|related articles|related stories|"
+    r"more on|more from .*|you may also like|recommended(?: for you)?|read next|"
+    r"das konnte sie auch interessieren|meistgelesen|weitere artikel|mehr aus .*|"
+    r"nos videos|videos les plus vues|a la une de .*|sur le meme theme|"
+    r"il vous reste .* a lire.*|lecture restreinte|la suite est reservee .*)$"
+)
+_TAG_LABELS = re.compile(
+    r"^(?:schlagworter|schlagwort|themen|tags?|mots[- ]cles|themes|sujets|topics|more on|"
+    r"en relation|related topics|sujets associes|dans la meme rubrique)\s*:?$"
+)
+_SOCIAL = frozenset(
+    "facebook twitter x instagram youtube linkedin whatsapp telegram snapchat tiktok "
+    "rss email e-mail mail".split()
+)
+_GENERIC_CRUMBS = frozenset(
+    "home accueil startseite frontpage front page news actualites actu".split()
+)
+_LIVE_MARKER = re.compile(
+    r"\bLIVE\b|\b[Ll]ive[ -]?(?:[Bb]log|[Tt]icker|[Uu]pdates?)\b|\bLiveblog|[Tt]icker\b|"
+    r"\b[Ee]n direct\b|\bDIRECT\b|\bLe fil info\b|\bFil info\b|\bminute par minute\b|"
+    r"\bas it happened\b|\bTHIS IS A LIVE BLOG\b"
+)
+# "Par X", "ParGuitel Benishay" (glued), "By X", "Von X"; or the word alone,
+# the name on the next line.
+_AUTHOR = re.compile(
+    r"^(?i:par|by|von)(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))(?P<name>[A-ZÀ-ÖØ-Þ\[].*)$|^(?i:par|by|von)$"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:reporter|correspondent|editor|journalist|journaliste|correspondante?|redakteur|"
+    r"redakteurin|chief|senior|staff|news|redaction|envoye spécial|envoyee speciale|"
+    r"envoye special|with|avec|mit)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"(?:mis a jour|modifie|actualise|updated|last updated|aktualisiert|stand)"
+    r"\s*:?\s*(?:le|on|am)?",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:publie|published|posted|veroffentlicht|erschienen|mis a jour|updated)\b"
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s*(?:mins?|minutes?|hours?|hrs?|h|days?|secs?|seconds?)\s+ago|just now|"
+    r"il y a\s+\d+\s*\w+|vor\s+\d+\s+\w+|à l'instant|gerade eben)\s*",
+    re.IGNORECASE,
+)
+_GLUED_CLOCK = re.compile(r"^((?:[01]?\d|2[0-3])[:h]\d\d)(?=[^\W\d_])")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_CREDIT = re.compile(
+    r"^(?P<cap>.*?)[\s.,;:–—-]*"
+    r"(?:\((?:Photos?|Image|Images|Foto|Bild|Illustration|Crédits?(?: photo)?|Credits?)"
+    r"\s*(?:by|par|de|von|:)?\s*(?P<c1>[^()]{2,80})\)"
+    r"|\b(?:Photos?|PHOTO|Image|Foto|Bildrechte|Crédits?(?: photo)?|Credits?|Illustration)"
+    r"\s*(?:by|par|de|von)?\s*:?\s+(?P<c2>[^()]{2,80}?)"
+    r"|©\s*(?P<c3>[^()]{2,80}?))\s*$"
+)
+_VIDEO_LABEL = re.compile(
+    r"^(?:video poster|video|vidéo|play video|lire la vidéo|regarder la vidéo|video abspielen)$",
+    re.IGNORECASE,
+)
+
+
+def _is_chrome(unit: Unit) -> bool:
+    if unit.is_list:
+        return True
+    text = unit.text
+    folded = _f(text).strip(" :|·-–—")
+    if folded in _CHROME_LINES or _JUNK.match(text) or _READING_TIME.match(text):
+        return True
+    words = unit.words
+    if words <= 90 and _CHROME_PHRASES.search(_f(text)):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    # SHOUTED lines: promotions and section banners, never a paragraph.
+    if words >= 2 and len(letters) >= 8 and not any(c.islower() for c in letters):
+        return True
+    return False
+
+
+def _is_end(unit: Unit) -> bool:
+    if unit.is_list or unit.words > 12:
+        return False
+    return bool(_END_MARKERS.match(_f(unit.text).strip(" :")))
+
+
+def _headline_like(text: str, min_words: int = 1) -> bool:
+    words = text.split()
+    if not (min_words <= len(words) <= 30) or len(text) > 250:
+        return False
+    if text[-1] in ".,;:" and not text.endswith(("...", "…")):
+        return False
+    first = next((c for c in text if c.isalnum()), "")
+    return bool(first) and not first.islower()
+
+
+def _paragraph_like(text: str) -> bool:
+    """A sentence or more of running text."""
+    words = len(text.split())
+    return words >= 8 and (text[-1] in _SENTENCE_END or words > 30 or ", " in text)
+
+
+def _content_list(unit: Unit) -> bool:
+    """Bullet points that are part of the text (key points, enumerations)."""
+    items = [i for i in unit.items or () if i]
+    if not items:
+        return False
+    sentences = sum(1 for i in items if len(i.split()) >= 5 and i[-1] in ".!?»\";)")
+    return sentences >= max(1, 0.6 * len(items))
+
+
+def _is_date_line(text: str) -> bool:
+    return len(text.split()) <= 16 and find_date(text) is not None
+
+
+def _clock_line(text: str) -> tuple[time, str, str] | None:
+    """'9h05 - Titre', '12.31 Uhr: Titel', '21:22Frances Watkins',
+    '21 mins ago11:48 Jon King' -> (clock, as printed, rest)."""
+    text = _RELATIVE_TIME.sub("", text, count=1)
+    text = _GLUED_CLOCK.sub(r"\1 ", text, count=1)
+    return split_clock_prefix(text)
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 4:
+        return False
+    if text.isupper():
+        return True
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w[0].isalpha())
+
+
+# --------------------------------------------------------------------------
+# Media
+
+
+def _split_credit(text: str) -> tuple[str, str | None] | None:
+    """'Steve Witkoff. Photo by X' -> ('Steve Witkoff.', 'X'); None if no credit."""
+    if len(text.split()) > 80:
+        return None
+    m = _CREDIT.match(text)
+    if not m:
+        return None
+    credit = (m.group("c1") or m.group("c2") or m.group("c3") or "").strip(" .")
+    caption = m.group("cap").strip()
+    if not credit or (m.group("c2") and text.rstrip().endswith(".")):
+        return None
+    return caption, credit
+
+
+def _alt_and_caption(first: str, second: str) -> Media | None:
+    """Image alt text then caption+credit: 'X' / 'XAvi Ohayon/GPO'."""
+    if len(first) < 10:
+        return None
+    if second.startswith(first) and len(second) > len(first):
+        rest = second[len(first) :].strip(" ()–—-")
+        split = _split_credit(second)
+        if split and split[0].startswith(first[: max(10, len(split[0]) // 2)]):
+            return Media("image", caption=split[0] or first, credit=split[1])
+        return Media("image", caption=first, credit=_strip_credit_label(rest) or None)
+    prefix = _common_prefix(first, second)
+    if len(prefix) >= 30:
+        cut = prefix.rfind(". ")
+        caption = prefix[: cut + 1] if cut >= 20 else prefix.rsplit(" ", 1)[0]
+        credit = second[len(caption) :].strip(" ()–—-")
+        return Media("image", caption=caption.strip(), credit=_strip_credit_label(credit) or None)
+    return None
+
+
+def _strip_credit_label(text: str) -> str:
+    return re.sub(r"^(?:Photos?|Image|Foto|Crédits?|Credits?)\s*(?:by|par|de|von)?\s*:?\s*", "",
+                  text, flags=re.IGNORECASE).strip(" .")
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+# --------------------------------------------------------------------------
+# The parse
+
+
+@dataclass
+class _Body:
+    """An entry (or the article) being assembled."""
+
+    headline: str
+    time_text: str | None = None
+    clock: time | None = None
+    day: date | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+def parse_text(text: str, url: str | None = None) -> Page:
+    """A Page from a plain-text dump of a news page."""
+    units = _units(text)
+    if not units:
+        return Page(kind=PageKind.ARTICLE, title="", url=url)
+    lang = guess_language(text)
+    tz = zone_for_language(lang)
+    title_at = _find_title(units)
+    title = units[title_at].text if title_at is not None else ""
+    start = title_at + 1 if title_at is not None else 0
+    end = next((i for i in range(start, len(units)) if _is_end(units[i])), len(units))
+    header = _read_header(units, title_at, start, end, tz)
+    body_units = units[header.body_start : end]
+
+    live = bool(_LIVE_MARKER.search(" ".join([title, *header.context])))
+    timed = _timed_starts(body_units)
+    if len(timed) >= 3:
+        live = True
+    bodies: list[_Body]
+    if live and len(timed) >= 2:
+        bodies = _split_timed(body_units, timed, header.published_day)
+    elif live:
+        bodies = _split_headlines(body_units, title)
+    else:
+        bodies = []
+    if not bodies:
+        article = _Body(headline=title)
+        article.media.extend(header.media)
+        _fill(article, body_units, title, subheadings=True)
+        bodies = [article]
+        live = False if not live else live
+
+    page_key = url or title
+    entries = []
+    for position, body in enumerate(bodies):
+        when = at_clock(body.day, body.clock, tz) if body.clock and body.day else None
+        entries.append(
+            Entry(
+                id=entry_id(page_key, body.headline, when),
+                position=position,
+                headline=body.headline,
+                body_markdown="\n\n".join(body.paragraphs),
+                time=when,
+                time_text=body.time_text,
+                links=tuple(body.links),
+                media=tuple(body.media),
+            )
+        )
+    return Page(
+        kind=PageKind.LIVEBLOG if live else PageKind.ARTICLE,
+        title=title,
+        entries=tuple(entries),
+        url=url,
+        source=_find_source(units, title_at, header),
+        lead=header.lead,
+        published=header.published,
+        updated=header.updated,
+        authors=tuple(header.authors),
+        topics=tuple(header.topics),
+        image_caption=header.media[0].caption if header.media else None,
+    )
+
+
+def _find_title(units: list[Unit]) -> int | None:
+    """The first headline-like line followed by a standfirst, byline or date."""
+    first_candidate = None
+    for i, unit in enumerate(units):
+        if unit.is_list or _is_chrome(unit) or _is_end(unit):
+            continue
+        text = unit.text
+        if not _headline_like(text, min_words=3) or _is_date_line(text):
+            continue
+        if _clock_line(text) or _AUTHOR.match(text):
+            continue
+        if first_candidate is None:
+            first_candidate = i
+        nxt = _next_meaningful(units, i + 1)
+        if nxt is None:
+            continue
+        follower = units[nxt]
+        if follower.is_list:
+            if _content_list(follower):
+                return i
+            continue
+        if _paragraph_like(follower.text) or _is_date_line(follower.text):
+            return i
+        if _AUTHOR.match(follower.text) and follower.words <= 8:
+            return i
+    return first_candidate
+
+
+def _next_meaningful(units: list[Unit], i: int, limit: int = 3) -> int | None:
+    """The next unit that is not chrome (lists count), within a few units."""
+    seen = 0
+    while i < len(units) and seen < limit:
+        if units[i].is_list or not _is_chrome(units[i]):
+            return i
+        i += 1
+        seen += 1
+    return None
+
+
+@dataclass
+class _Header:
+    body_start: int
+    lead: str | None = None
+    published: datetime | None = None
+    published_day: date | None = None
+    updated: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # lines that may carry a LIVE marker
+    crumb_source: str | None = None
+
+
+def _read_header(
+    units: list[Unit], title_at: int | None, start: int, end: int, tz: tzinfo
+) -> _Header:
+    header = _Header(body_start=start)
+    before = units[max(0, (title_at or 0) - 6) : title_at or 0]
+    header.context = [u.text for u in before[-3:] if not u.is_list]
+    if title_at is not None:
+        header.crumb_source = _breadcrumb_root(before, units[title_at].text)
+    title = units[title_at].text if title_at is not None else None
+    date_lines: list[str] = []
+    i = start
+    while i < end:
+        unit = units[i]
+        text = unit.text
+        if unit.is_list:
+            if _content_list(unit):
+                break
+            tags = _tag_items(unit)
+            if tags and not header.topics:
+                header.topics = tags
+            date_lines.extend(unit.items or ())
+            i += 1
+            continue
+        media, used = _media_at(units, i, end, title)
+        if media:
+            header.media.append(media)
+            if media.caption:
+                date_lines.append(media.caption)
+            i += used
+            continue
+        if text == title or _is_chrome(unit):
+            i += 1
+            continue
+        if _clock_line(text) and not _is_date_line(text):
+            break  # the first timed entry
+        author = _AUTHOR.match(text)
+        if author and unit.words <= 10:
+            name = author.group("name")
+            if name is None and i + 1 < end and not units[i + 1].is_list:
+                name = units[i + 1].text
+                i += 1
+            header.authors.extend(_split_authors(name or ""))
+            date_lines.append(text)
+            i += 1
+            continue
+        if _is_date_line(text) or (unit.words <= 3 and text[-1] not in ".!?"):
+            date_lines.append(text)
+            header.context.append(text)
+            i += 1
+            continue
+        if header.lead is None and _paragraph_like(text) and _is_lead(units, i, end):
+            header.lead = text
+            header.context.append(text)
+            i += 1
+            continue
+        break
+    header.body_start = i
+    # Dates in order of trust: a byline or date line under the title, a date
+    # line just above it, then any date in the header (a caption...).
+    ranked = [(0 if len(t.split()) <= 8 or _PUBLISHED.search(_f(t)) else 2, t) for t in date_lines]
+    ranked += [(1, u.text) for u in reversed(before) if not u.is_list and u.words <= 8]
+    for _rank, text in sorted(ranked, key=lambda pair: pair[0]):
+        if find_date(text):
+            _take_dates(header, text, tz)
+    if not header.topics:
+        header.topics = _labelled_tags(units)
+    return header
+
+
+def _is_lead(units: list[Unit], i: int, end: int) -> bool:
+    """A standfirst is followed by meta lines (byline, date, picture, tags,
+    chrome), not straight by the next paragraph of the text."""
+    j = i + 1
+    if j >= end:
+        return False
+    nxt = units[j]
+    if nxt.is_list or _is_chrome(nxt):
+        return True
+    text = nxt.text
+    return (
+        not _paragraph_like(text)
+        or _is_date_line(text)
+        or bool(_AUTHOR.match(text))
+        or _split_credit(text) is not None
+    )
+
+
+def _take_dates(header: _Header, text: str, tz: tzinfo) -> None:
+    """Publication and update dates from a byline/date line:
+    'Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54',
+    '11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, ...', 'Updated21:22, 6 OCT 2020'."""
+    m = _UPDATED.search(_f(text))
+    head, tail = (text[: m.start()], text[m.end() :]) if m else (text, "")
+    if header.published is None:
+        header.published = _when(head, tz, header.published_day)
+    if tail and header.updated is None:
+        header.updated = _when(tail, tz, header.published and header.published.date())
+    if header.published_day is None:
+        known = header.published or header.updated
+        header.published_day = known.date() if known else None
+
+
+def _when(text: str, tz: tzinfo, day: date | None) -> datetime | None:
+    """A date with its time when the line gives one (after the date, or
+    before it on a short line); a date alone is that day at 00:00."""
+    found = find_datetime(text, tz)
+    if isinstance(found, datetime):
+        return found
+    if found is None:
+        clock = parse_clock(text[:12]) if day else None
+        return at_clock(day, clock, tz) if day and clock else None
+    before = text[: text.find(str(found.year))] if len(text) < 80 else ""
+    clock = parse_clock(before) if before else None
+    return at_clock(found, clock or time(0, 0), tz)
+
+
+def _split_authors(names: str) -> list[str]:
+    names = re.sub(r"\[[^\]]*\]", "", names)
+    names = re.split(r"\s*(?:,|;| et | and | und | & )\s*", names)
+    out = []
+    for name in names:
+        name = name.strip(" .")
+        if not name or _ROLE_WORDS.search(_f(name)) or find_date(name) or len(name.split()) > 5:
+            continue
+        out.append(name)
+    return out
+
+
+def _tag_items(unit: Unit) -> list[str]:
+    items = [i for i in unit.items or () if i]
+    if len(items) < 2:
+        return []
+    if any(len(i.split()) > 4 or len(i) > 40 or _is_date_line(i) for i in items):
+        return []
+    real = [i for i in items if _f(i) not in _CHROME_LINES and _f(i) not in _SOCIAL]
+    if len(real) < 0.7 * len(items):
+        return []
+    if all(re.search(r"\D\d+$", i) for i in real):  # "Gaza398": tag and its count
+        real = [re.sub(r"\d+$", "", i) for i in real]
+    seen: dict[str, str] = {}
+    for item in real:
+        seen.setdefault(_f(item), item)
+    return list(seen.values())
+
+
+def _labelled_tags(units: list[Unit]) -> list[str]:
+    for i, unit in enumerate(units[:-1]):
+        if not unit.is_list and _TAG_LABELS.match(_f(unit.text)) and units[i + 1].is_list:
+            tags = _tag_items(units[i + 1])
+            if tags:
+                return tags
+    return []
+
+
+def _breadcrumb_root(before: list[Unit], title: str) -> str | None:
+    """The site name from a breadcrumb that ends with the page title."""
+    folded_title = _f(title)
+    for unit in reversed(before):
+        if unit.is_list and unit.items and len(unit.items) >= 2:
+            last = _f(unit.items[-1])
+            mostly = len(last) > 0.6 * len(folded_title) and last in folded_title
+            if folded_title in last or mostly:
+                for item in unit.items[:-1]:
+                    if item and _f(item) not in _GENERIC_CRUMBS:
+                        return item
+    return None
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|copyright|tous droits réservés\s*-?)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w'&.\- ]{1,40}?)"
+    r"(?:\s+\d{4})?\s*(?:[.,;|]|$|all rights|tous droits)",
+    re.IGNORECASE,
+)
+
+
+def _find_source(units: list[Unit], title_at: int | None, header: _Header) -> str | None:
+    if header.crumb_source:
+        return header.crumb_source
+    for unit in reversed(units):
+        if unit.is_list:
+            continue
+        m = _COPYRIGHT.search(unit.text)
+        if m and unit.words <= 30:
+            name = m.group("name").strip(" .-")
+            if name and name[0].isupper() and len(name.split()) <= 4:
+                return name
+    # A brand line closing the page ("ActuJ"), or opening it and said again.
+    plain = [u for u in units if not u.is_list and not _is_chrome(u) and not _is_end(u)]
+    if not plain:
+        return None
+    for unit, need_repeat in ((plain[-1], False), (plain[0], True)):
+        text = unit.text
+        if (
+            1 <= unit.words <= 3
+            and len(text) <= 30
+            and text[0].isupper()
+            and text[-1] not in ".!?:,"
+            and not _is_date_line(text)
+            and (title_at is None or unit is not units[title_at])
+        ):
+            if need_repeat and sum(1 for u in plain if u.text == text) < 2:
+                continue
+            return text
+    return None
+
+
+def _media_at(units: list[Unit], i: int, end: int, title: str | None) -> tuple[Media | None, int]:
+    """Media starting at units[i]: (media, units used) or (None, 0)."""
+    unit = units[i]
+    text = unit.text
+    nxt = units[i + 1] if i + 1 < end and not units[i + 1].is_list else None
+    glued = nxt is not None and not unit.gap_after
+    if _VIDEO_LABEL.match(text):
+        if glued and nxt is not None and nxt.words <= 30:
+            return Media("video", caption=nxt.text), 2
+        return None, 0
+    if _URL.fullmatch(text):
+        return Media("embed", url=text), 1
+    found: Media | None = None
+    after = i + 1
+    if nxt is not None and (glued or (len(text) >= 20 and nxt.text.startswith(text))):
+        found = _alt_and_caption(text, nxt.text)
+        split = _split_credit(nxt.text)
+        if found is None and text == title and split:
+            found = Media("image", caption=split[0], credit=split[1])
+        after = i + 2
+    if found is None:
+        split = _split_credit(text)
+        if not split:
+            return None, 0
+        found, after = Media("image", caption=split[0], credit=split[1]), i + 1
+    found, after = _with_credit_line(units, after, end, found)
+    return found, after - i
+
+
+def _with_credit_line(units: list[Unit], j: int, end: int, media: Media) -> tuple[Media, int]:
+    """A 'Bildrechte: Reuters' line under a caption: (media, index after it)."""
+    if j < end and not units[j].is_list and units[j].words <= 6:
+        m = re.match(r"^(?:Bildrechte|Credits?|Crédits?|Photo|Foto)\s*:\s*(.+)$", units[j].text)
+        if m:
+            if not media.credit:
+                media = Media(media.kind, caption=media.caption, credit=m.group(1), url=media.url)
+            return media, j + 1
+    return media, j
+
+
+# --------------------------------------------------------------------------
+# Live blogs
+
+
+def _timed_starts(units: list[Unit]) -> list[int]:
+    """Indexes of the units that open a timed entry."""
+    starts = []
+    for i, unit in enumerate(units):
+        if unit.is_list or unit.words > 40:
+            continue
+        found = _clock_line(unit.text)
+        if not found:
+            continue
+        rest = found[2]
+        if not rest or _name_like(rest) or _headline_like(rest, min_words=2):
+            starts.append(i)
+    return starts
+
+
+def _split_timed(units: list[Unit], starts: list[int], day: date | None) -> list[_Body]:
+    bodies: list[_Body] = []
+    for n, i in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(units)
+        found = _clock_line(units[i].text)
+        assert found is not None
+        clock, printed, rest = found
+        j = i + 1
+        nxt = units[j] if j < stop and not units[j].is_list else None
+        if (not rest or _name_like(rest)) and nxt is not None and _headline_like(nxt.text):
+            headline, j = nxt.text, j + 1
+        elif rest:
+            headline = rest
+        else:
+            continue
+        body = _Body(headline=headline, time_text=printed, clock=clock, day=day)
+        _fill(body, units[j:stop], headline, subheadings=True)
+        bodies.append(body)
+    return bodies
+
+
+def _split_headlines(units: list[Unit], title: str) -> list[_Body]:
+    """Entries without printed times: a headline line, a blank line, then body
+    paragraphs, up to the next headline."""
+    heads = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        media, used = (None, 0) if unit.is_list else _media_at(units, i, len(units), title)
+        if media:
+            i += used
+            continue
+        if (
+            not unit.is_list
+            and unit.gap_before
+            and unit.gap_after
+            and unit.text != title
+            and _headline_like(unit.text, min_words=2)
+            and not _is_chrome(unit)
+            and not _is_date_line(unit.text)
+        ):
+            j = _next_meaningful(units, i + 1)
+            if j is not None and not units[j].is_list and _paragraph_like(units[j].text):
+                if not _headline_like(units[j].text) or units[j].words > 30:
+                    heads.append(i)
+        i += 1
+    bodies = []
+    for n, i in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(units)
+        body = _Body(headline=units[i].text)
+        _fill(body, units[i + 1 : stop], body.headline, subheadings=False)
+        bodies.append(body)
+    return bodies
+
+
+# --------------------------------------------------------------------------
+# Bodies
+
+
+def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -> None:
+    """Body paragraphs, lists and media from units, chrome dropped."""
+    i = 0
+    n = len(units)
+    skip_next = False
+    while i < n:
+        unit = units[i]
+        text = unit.text
+        if skip_next:
+            skip_next = False
+            if not unit.is_list and unit.words <= 25 and not _paragraph_like(text):
+                i += 1
+                continue
+        if unit.is_list:
+            if _content_list(unit):
+                items = [_md_escape(item, block=False) for item in unit.items or () if item]
+                body.paragraphs.append("\n".join(f"- {item}" for item in items))
+                _collect_links(body, " ".join(unit.items or ()))
+            i += 1
+            continue
+        if text == headline:
+            i += 1
+            continue
+        if _is_promo_label(text):
+            skip_next = True
+            i += 1
+            continue
+        media, used = _media_at(units, i, n, headline)
+        if media:
+            body.media.append(media)
+            i += used
+            continue
+        if _is_chrome(unit):
+            i += 1
+            continue
+        if _is_date_line(text) and unit.words <= 6:
+            i += 1  # a day header
+            continue
+        following = units[i + 1] if i + 1 < n else None
+        if following is not None and not following.is_list and _split_credit(following.text):
+            if unit.words <= 12 and text[-1] not in ".!?":  # alt text above a caption
+                i += 1
+                continue
+        if _headline_like(text) and text[-1] not in _SENTENCE_END:
+            nxt = _next_meaningful(units, i + 1)
+            if nxt is None or units[nxt].is_list and not _content_list(units[nxt]):
+                if unit.words <= 3:
+                    i += 1  # a stray label: "AFP", "Direct"
+                    continue
+            elif subheadings and unit.words <= 12 and _paragraph_like(units[nxt].text):
+                body.paragraphs.append(f"**{_md_escape(text, block=False)}**")
+                i += 1
+                continue
+        body.paragraphs.append(_md_escape(text))
+        _collect_links(body, text)
+        i += 1
+
+
+def _is_promo_label(text: str) -> bool:
+    """'Lire aussi :' / 'Read more:' alone: the next short line is the promoted title."""
+    return bool(
+        re.match(
+            r"^(?:a lire aussi|lire aussi|read more|read also|see also|mehr zum thema|"
+            r"auch interessant|sur le meme sujet|voir aussi|related)\s*:?$",
+            _f(text),
+        )
+    )
+
+
+def _collect_links(body: _Body, text: str) -> None:
+    for url in _URL.findall(text):
+        url = url.rstrip(".,;:")
+        if all(link.url != url for link in body.links):
+            body.links.append(Link(url))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_<])")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(")
+_MD_BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+
+
+def _md_escape(text: str, *, block: bool = True) -> str:
+    """Text as Markdown that renders as the same text."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINK.sub(r"\\[\1\\](", text)
+    if block:
+        text = _MD_BLOCK.sub(r"\1\\\2", text)
+    return text
