@@ -101,6 +101,7 @@ class NewsReaderApp(App[None]):
         self.page_context: int | None = None  # the page whose topics are shown
         self.search_query: str | None = None  # set while search results are listed
         self.sidebar_override: bool | None = None  # None: by width
+        self._wide: bool | None = None
         self.detail: EntryDetail | None = None
         self._last_move = 0.0
         self._body_timer: Timer | None = None
@@ -148,6 +149,9 @@ class NewsReaderApp(App[None]):
 
     def _layout(self, width: int) -> None:
         wide = width >= SIDEBAR_MIN_WIDTH and self.config.sidebar
+        if wide != self._wide:  # crossing the threshold undoes a manual toggle
+            self._wide = wide
+            self.sidebar_override = None
         show = self.sidebar_override if self.sidebar_override is not None else wide
         self.screen.set_class(not show, "-no-sidebar")
         self.screen.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")

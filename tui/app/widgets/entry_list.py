@@ -154,7 +154,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         """Show new content; put the cursor on row id `select` if it is there."""
         for row in rows:
-            self._rows[row.rowid] = row
+            self._put(row)
         self.items = items
         self.single_page = single_page
         self.empty_text = empty_text
@@ -216,7 +216,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.row(rowid)
         if row is None:
             return
-        self._rows[rowid] = replace(row, **changes)  # type: ignore[arg-type]
+        self._put(replace(row, **changes))  # type: ignore[arg-type]
         index = self.cursor if self.current_rowid == rowid else self._index_of(rowid)
         if index is not None:
             self.refresh_line(index)
@@ -226,7 +226,12 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         if not missing or self.row_source is None:
             return
         for row in self.row_source(missing):
-            self._rows[row.rowid] = row
+            self._put(row)
+
+    def _put(self, row: EntryRow) -> None:
+        # LRUCache.set keeps an existing value: drop it first.
+        self._rows.discard(row.rowid)
+        self._rows[row.rowid] = row
 
     # --- cursor ----------------------------------------------------------
 

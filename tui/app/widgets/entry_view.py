@@ -150,7 +150,7 @@ class EntryView(VerticalScroll, can_focus=True):
         return self.query_one("#entry-body", Markdown).source
 
     def action_back(self) -> None:
-        self.app.run_action("focus_list")
+        self.call_later(self.run_action, "app.focus_list")
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)

@@ -144,7 +144,7 @@ class TopicSidebar(OptionList):
         event.stop()
         if event.option_id:
             self.post_message(self.Chosen(self, event.option_id))
-        self.app.run_action("focus_list")
+        self.call_later(self.run_action, "app.focus_list")
 
     def on_resize(self, event: events.Resize) -> None:
         if self._pages and self.line_width != self._built_width:
@@ -152,4 +152,4 @@ class TopicSidebar(OptionList):
             self.show(self._pages, self._topics, self._topic_scope, key)
 
     def action_focus_list(self) -> None:
-        self.app.run_action("focus_list")
+        self.call_later(self.run_action, "app.focus_list")

@@ -1,0 +1,316 @@
+"""The reader app, driven with Pilot over a real library in a temp folder."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app.app import NewsReaderApp
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.entry_list import EntryList
+from tui.config import Config
+from tui.library import EntryFilter, Library
+from tui.model import Entry, Page, PageKind, entry_id
+
+MARKUP_HEADLINE = "[bold red]x[/] and [link=https://evil.example]click[/link]"
+
+
+def screen_text(app: NewsReaderApp) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.15)  # the body waits for the cursor to settle
+
+
+def make_page(url: str, title: str, headlines: list[str], *, kind: PageKind = PageKind.LIVEBLOG,
+              timed: bool = True, topics: list[tuple[str, ...]] | None = None) -> Page:
+    start = datetime(2026, 2, 11, 18, 0, tzinfo=UTC)
+    entries = []
+    for position, headline in enumerate(headlines):
+        when = start - timedelta(minutes=10 * position) if timed else None
+        entries.append(Entry(
+            id=entry_id(url, headline, when), position=position, headline=headline,
+            body_markdown=f"Body of **{headline}**.\n\nSecond paragraph {position}.",
+            time=when, topics=(topics[position] if topics else ()),
+            links=()))
+    return Page(kind=kind, title=title, entries=tuple(entries), url=url, source="Testwire")
+
+
+@pytest.fixture
+def library_path(home: Path) -> Path:
+    """A library of two made-up pages (no seeds) in the temp home."""
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        library.save_page(make_page(
+            "https://example.org/live", "Live: the summit",
+            [f"Update number {n}" for n in range(1, 13)],
+            topics=[("Iran",) if n % 3 == 0 else ("Gaza",) for n in range(12)]))
+        library.save_page(make_page(
+            "https://example.org/other", "Other page",
+            [MARKUP_HEADLINE, "Escape \x1b[31mred\x1b[0m and \x1b]0;title\x07 done",
+             "Plain one"], timed=False))
+    return path
+
+
+def page_id(path: Path, title: str) -> int:
+    with Library.open(path, seed=False) as library:
+        return library.find_page(title).id
+
+
+def new_app(path: Path | None, page: int | None = None) -> NewsReaderApp:
+    return NewsReaderApp(path, initial_page=page)
+
+
+async def test_list_and_detail_follow_the_cursor(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Update number 1" in text and "Update number 5" in text
+        assert "Live: the summit" in text
+        assert app.entry_view.body_text.startswith("Body of **Update number 1**")
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.entry_view.body_text.startswith("Body of **Update number 2**")
+        text = screen_text(app)
+        assert "Body of Update number 2." in text
+        assert "Second paragraph 1." in text
+        # the cursor line and the read mark
+        line = next(line for line in text.splitlines() if "›" in line)
+        assert "Update number 2" in line
+
+
+async def test_moving_marks_read_and_survives_restart(library_path: Path) -> None:
+    pid = page_id(library_path, "summit")
+    app = new_app(library_path, pid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("s")  # star "Update number 2"
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("m")  # "Update number 3" back to unread
+        await pilot.press("q")
+    with Library.open(library_path, seed=False) as library:
+        rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=pid)))
+        state = {row.headline: (row.read, row.starred) for row in rows}
+    assert state["Update number 1"] == (True, False)
+    assert state["Update number 2"] == (True, True)
+    assert state["Update number 3"] == (False, False)
+    assert state["Update number 4"] == (False, False)
+
+    app = new_app(library_path, pid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        starred = next(line for line in lines if "Update number 2" in line)
+        assert "★" in starred and "●" not in starred
+        unread = next(line for line in lines if "Update number 3 " in line + " ")
+        assert "●" in unread
+        assert "Starred" in screen_text(app)
+
+
+async def test_topic_filter_narrows_the_list(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.entry_list.entry_count == 12
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"ira", "enter")
+        await settle(pilot)
+        assert app.entry_list.entry_count == 4
+        text = screen_text(app)
+        assert "#Iran" in text
+        assert "Update number 2" not in text  # topic Gaza
+        assert "Update number 4" in text and "Update number 10" in text  # Iran
+
+
+async def test_sidebar_choice_filters(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert "TOPICS" in screen_text(app)
+        app.sidebar.focus()
+        await pilot.press("g")  # "All"
+        await settle(pilot)
+        assert app.view_key == "all"
+        assert app.entry_list.entry_count == 15
+        await pilot.press("j", "j")  # "Starred": nothing yet
+        await settle(pilot)
+        assert app.view_key == "starred"
+        assert "No starred entries yet" in screen_text(app)
+
+
+async def test_search_results_in_the_list(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"plain", "enter")
+        await settle(pilot)
+        assert app.search_query == "plain"
+        assert app.entry_list.entry_count == 1
+        text = screen_text(app)
+        assert "Search: plain" in text and "Plain one" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.search_query is None
+        assert app.entry_list.entry_count == 12
+
+
+async def test_page_text_is_shown_literally(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "Other page"))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold red]x[/] and [link=https://evil.example]click[/link]" in text
+        assert "#1" in text and "#3" in text  # positions: the page gives no times
+        await pilot.press("j")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Escape red and  done" in text or "Escape red and done" in text
+        assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_next_unread_and_pages(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("n")  # skips the two read ones
+        await settle(pilot)
+        assert app.detail is not None and app.detail.row.headline == "Update number 4"
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.detail.row.headline == "Update number 12"
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.entry_list.border_title == "Other page"
+
+
+async def test_small_terminal_folds_the_sidebar(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.sidebar.display or app.screen.has_class("-no-sidebar")
+        text = screen_text(app)
+        assert "Update number 1" in text and "Body of Update number 1." in text
+        assert all(len(line) <= 80 for line in text.splitlines())
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert not app.screen.has_class("-no-sidebar") and app.sidebar.has_focus
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert app.screen.has_class("-no-sidebar") and app.entry_list.has_focus
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert not app.screen.has_class("-no-sidebar")
+
+
+async def test_panes_and_paging(library_path: Path) -> None:
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert app.entry_view.has_focus
+        await pilot.press("escape")
+        assert app.entry_list.has_focus
+        await pilot.press("l")
+        assert app.entry_view.has_focus
+        await pilot.press("h")
+        assert app.entry_list.has_focus
+        await pilot.press("tab")
+        assert not app.entry_list.has_focus
+
+
+async def test_help_lists_every_key(library_path: Path) -> None:
+    app = new_app(library_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Next unread", "Star", "Copy link", "Previous page", "Search",
+                      "Sidebar", "Quit", "Command palette"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_has_every_action(library_path: Path) -> None:
+    app = new_app(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = {title for title, _, _ in app.palette_commands()}
+        for words in ("Star", "Next unread", "Refresh", "Open link", "Copy link",
+                      "Search", "Topic", "Down", "Back", "Keys"):
+            assert words in titles
+        star = next(cb for title, _, cb in app.palette_commands() if title == "Star")
+        star()
+        await settle(pilot)
+        assert app.entry_list.row(app.entry_list.current_rowid).starred
+
+
+async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> None:
+    config = Config.load()
+    config.keys = {"entry.star": "asterisk"}
+    config.save()
+    app = new_app(library_path, page_id(library_path, "summit"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot)
+        assert app.entry_list.row(app.entry_list.current_rowid).starred
+        app.theme = "nord"
+        await pilot.pause()
+    assert Config.load().theme == "nord"
+    assert Config.load().keys == {"entry.star": "asterisk"}
+    app = new_app(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "nord"
+
+
+async def test_broken_config_is_reported_not_fatal(library_path: Path) -> None:
+    Config().path.parent.mkdir(parents=True, exist_ok=True)
+    Config().path.write_text("theme = [unclosed\n")
+    app = new_app(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.entry_list.entry_count > 0
+        assert any("config.toml" in (n.title or "") for n in app._notifications)
+
+
+async def test_big_list_draws_only_what_shows(home: Path) -> None:
+    path = home / "big.sqlite3"
+    with Library.open(path, seed=False) as library:
+        for page in range(2):
+            library.save_page(make_page(f"https://example.org/big{page}", f"Big {page}",
+                                        [f"Entry {page}.{n}" for n in range(1500)]))
+    app = new_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.load_view("all")
+        await settle(pilot)
+        entries = app.query_one(EntryList)
+        assert len(entries.children) == 0  # no widget per entry
+        assert entries.entry_count == 3000
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.detail is not None
+        assert app.detail.row.headline in screen_text(app)
+        assert len(entries._rows) < 2000  # the first page (1,500) + a window, not 3,000
