@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tui import store_read, store_schema, store_search
+from tui import store_feeds, store_read, store_schema, store_search
 from tui.model import Page
+from tui.store_feeds import FeedRow
 from tui.store_rows import (
     EntryDetail,
     EntryFilter,
@@ -43,7 +44,7 @@ from tui.store_rows import (
 from tui.store_write import FetchInfo, merge_page
 
 __all__ = [
-    "EntryDetail", "EntryFilter", "EntryRow", "FetchInfo", "FetchState", "Library",
+    "EntryDetail", "EntryFilter", "EntryRow", "FeedRow", "FetchInfo", "FetchState", "Library",
     "LibraryError", "PageNotFound", "PageSummary", "SaveResult", "SearchHit",
     "default_cache_dir", "default_path",
 ]
@@ -72,6 +73,7 @@ class FetchState:
     etag: str | None
     last_modified: str | None
     coverage_end: datetime | None = None  # a live blog's coverageEndTime (following)
+    feed_url: str | None = None  # the page's own RSS/Atom link, if it has one
 
 
 @dataclass(frozen=True)
@@ -312,11 +314,11 @@ class Library:
 
     def fetch_state(self, page_id: int) -> FetchState:
         with self._read() as conn:
-            row = conn.execute("SELECT fetch_url, etag, last_modified, coverage_end FROM pages"
-                               " WHERE id = ?", (page_id,)).fetchone()
+            row = conn.execute("SELECT fetch_url, etag, last_modified, coverage_end, feed_url"
+                               " FROM pages WHERE id = ?", (page_id,)).fetchone()
         if row is None:
             raise PageNotFound(f"no page with id {page_id}")
-        return FetchState(page_id, row[0], row[1], row[2], store_read.from_iso(row[3]))
+        return FetchState(page_id, row[0], row[1], row[2], store_read.from_iso(row[3]), row[4])
 
     def raw_page(self, page_id: int) -> RawPage | None:
         """The cached bytes of a page (or its bundled seed), None when gone."""
@@ -339,3 +341,28 @@ class Library:
         if data is None:
             return None
         return RawPage(page_id, data, url, content_type)
+
+    # --- feeds (tui.store_feeds) ---
+    def save_feed(self, url: str, title: str, etag: str | None = None,
+                  last_modified: str | None = None) -> int:
+        """Remember a feed (or update it after a fetch); its id."""
+        with self._write() as conn:
+            return store_feeds.save_feed(conn, url, title, self.clock(), etag, last_modified)
+
+    def feeds(self) -> list[FeedRow]:
+        with self._read() as conn:
+            return store_feeds.feeds(conn)
+
+    def feed_links(self, feed_id: int) -> set[str]:
+        """Links of the feed's items already imported."""
+        with self._read() as conn:
+            return store_feeds.feed_links(conn, feed_id)
+
+    def add_feed_item(self, feed_id: int, link: str, page_id: int | None) -> None:
+        with self._write() as conn:
+            store_feeds.add_feed_item(conn, feed_id, link, page_id, self.clock())
+
+    def record_feed_check(self, feed_id: int, error: str | None = None) -> None:
+        """A 304 for the feed (error None), or a failure kept as its last error."""
+        with self._write() as conn:
+            store_feeds.record_feed_check(conn, feed_id, self.clock(), error)

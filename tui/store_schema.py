@@ -109,10 +109,33 @@ CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, body, topics ON entr
 END;
 """
 
+# Feeds the user added (RSS/Atom) and the items already imported from them.
+SCHEMA_FEEDS = """
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    added_at REAL NOT NULL,
+    last_checked REAL,
+    last_error TEXT
+);
+
+CREATE TABLE feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    link TEXT NOT NULL,
+    page_id INTEGER REFERENCES pages(id) ON DELETE SET NULL,
+    added_at REAL NOT NULL,
+    PRIMARY KEY (feed_id, link)
+) WITHOUT ROWID;
+"""
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_V1),
+    lambda conn: _run_script(conn, SCHEMA_FEEDS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
