@@ -34,6 +34,7 @@ MIN_EVERY = 0.05  # tests poll fast; people get a floor from the CLI
 MAX_BACKOFF = 30 * 60.0  # a failing page is retried at least every 30 min
 JITTER = 0.1  # +-10 % so many followed pages do not fire together
 ENDED_AFTER = 24 * 3600.0  # no new entry for a day: the live blog is over
+POLL_TIMEOUT = 20.0  # seconds for one poll's whole fetch
 
 Status = Literal["updated", "unchanged", "not_modified", "failed"]
 
@@ -217,7 +218,7 @@ class PollOutcome:
 
 
 def poll_once(library: Library, page_id: int, now: float | None = None,
-              timeout: float | None = None) -> PollOutcome:
+              timeout: float = POLL_TIMEOUT) -> PollOutcome:
     """Fetch the page once (conditionally), save what changed, and report.
     Never raises for network, HTTP, parse or library trouble: the outcome
     carries the error text instead (and the library records it)."""
@@ -227,7 +228,7 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
     now = _time.time() if now is None else now
     try:
         before = set(library.entry_rowids(EntryFilter(page_id=page_id)))
-        result = refetch(library, page_id, **({"timeout": timeout} if timeout else {}))
+        result = refetch(library, page_id, timeout=timeout)
         coverage_end = _ts(library.fetch_state(page_id).coverage_end)
         if result is None:
             return PollOutcome(page_id, "not_modified", now,

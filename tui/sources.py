@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui.errors import UserError
-from tui.fetch import MAX_BYTES, Fetched, check_url, fetch
+from tui.fetch import MAX_BYTES, TIMEOUT, Fetched, check_url, fetch
 from tui.model import Page
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def import_source(library: Library, source: Source, page_id: int | None = None) 
                              page_id=page_id)
 
 
-def refetch(library: Library, page_id: int, **fetch_options: float) -> SaveResult | None:
+def refetch(library: Library, page_id: int, timeout: float = TIMEOUT) -> SaveResult | None:
     """Fetch a stored page again, conditionally, and merge it: what `refresh`,
     the app and following do. None when the publisher answered 304. A failure
     is recorded as the page's last error and raised (UserError)."""
@@ -129,7 +129,7 @@ def refetch(library: Library, page_id: int, **fetch_options: float) -> SaveResul
         raise UserError("no URL to refresh from")
     try:
         source = read_source(state.fetch_url, etag=state.etag,
-                             last_modified=state.last_modified, **fetch_options)
+                             last_modified=state.last_modified, timeout=timeout)
         if source.not_modified:
             got = source.fetched
             library.record_check(page_id, etag=got.etag if got else None,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 
 from tui.commands._common import clean, open_library, report
+from tui.commands._feeds import add_feed_source, print_feed_hint
 from tui.errors import UserError
+from tui.ingest.feed import is_feed
 from tui.library import LibraryError, SaveResult
 from tui.sources import import_source, read_source
 
-HELP = "import pages into the library: files, - for stdin, http(s) URLs"
+HELP = "import pages into the library: files, - for stdin, http(s) URLs, RSS/Atom feeds"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +34,15 @@ def run(args: argparse.Namespace) -> int:
     with open_library() as library:
         for spec in args.sources:
             try:
-                result = import_source(library, read_source(spec))
+                source = read_source(spec)
+                if is_feed(source.data, source.content_type):  # RSS/Atom: each item a page
+                    failed += bool(add_feed_source(library, source).failed)
+                    continue
+                result = import_source(library, source)
             except (UserError, LibraryError) as exc:
                 report(str(exc))
                 failed += 1
                 continue
             print(f'added  "{clean(result.title)}"  {describe(result)}', flush=True)
+            print_feed_hint(library, result)
     return 2 if failed else 0

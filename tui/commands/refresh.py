@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from functools import partial
 
 from tui.commands._common import clean, open_library, report
+from tui.commands._feeds import refresh_feed_line
 from tui.errors import UserError
 from tui.library import Library, LibraryError, PageSummary
 from tui.sources import refetch
@@ -15,7 +18,8 @@ HELP = "fetch pages that have a URL again and store new and edited entries"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("page", nargs="?", metavar="PAGE",
                         help="page id or a unique part of its title")
-    parser.add_argument("--all", action="store_true", help="every page that has a URL")
+    parser.add_argument("--all", action="store_true",
+                        help="every page that has a URL, and new items of the feeds added")
 
 
 def refresh_page(library: Library, page: PageSummary) -> str:
@@ -34,17 +38,22 @@ def run(args: argparse.Namespace) -> int:
     with open_library() as library:
         if args.all:
             pages = [p for p in library.pages() if p.fetch_url]
-            if not pages:
+            if not pages and not library.feeds():
                 print("no page has a URL to refresh from")
                 return 0
         else:
             pages = [library.find_page(args.page)]
-        for page in pages:
+        jobs: list[tuple[str, Callable[[], str]]] = [
+            (f'"{p.title}"', partial(refresh_page, library, p)) for p in pages]
+        if args.all:  # and the new items of the feeds added
+            jobs += [(f'feed "{f.title}"', partial(refresh_feed_line, library, f))
+                     for f in library.feeds()]
+        for label, job in jobs:
             try:
-                line = refresh_page(library, page)
+                line = job()
             except (UserError, LibraryError) as exc:
-                report(f'"{page.title}": {exc}')
+                report(f"{label}: {exc}")
                 failed += 1
                 continue
-            print(f'"{clean(page.title)}"  {line}', flush=True)
+            print(f"{clean(label)}  {line}", flush=True)
     return 2 if failed else 0

@@ -1,0 +1,48 @@
+"""What `add` and `refresh` print for feeds: a line per imported item, then
+a line for the feed."""
+
+from __future__ import annotations
+
+from tui.commands._common import clean, report
+from tui.feeds import FeedReport, ItemResult, add_feed, feed_hint, refresh_feed
+from tui.library import FeedRow, Library, SaveResult
+from tui.sources import Source
+
+
+def _item_line(outcome: ItemResult) -> None:
+    if outcome.result is None:
+        report(f"{outcome.item.link}: {outcome.error}")
+        return
+    from tui.commands.add import describe
+
+    kind = "live blog" if outcome.item.is_live else "item"
+    print(f'  {kind}  "{clean(outcome.result.title)}"  {describe(outcome.result)}', flush=True)
+
+
+def _summary(report_: FeedReport) -> str:
+    if report_.not_modified:
+        return "unchanged (304)"
+    text = f"{report_.added} new items"
+    if report_.failed:
+        text += f", {report_.failed} failed"
+    if report_.pending:
+        text += f", {report_.pending} more next refresh"
+    return text
+
+
+def add_feed_source(library: Library, source: Source) -> FeedReport:
+    """`newsreader add FEED-URL`: remember the feed, import its items."""
+    result = add_feed(library, source, on_item=_item_line)
+    print(f'feed   "{clean(result.title)}"  {_summary(result)}', flush=True)
+    return result
+
+
+def refresh_feed_line(library: Library, feed: FeedRow) -> str:
+    """`newsreader refresh --all`, for one feed: what it brought."""
+    return _summary(refresh_feed(library, feed, on_item=_item_line))
+
+
+def print_feed_hint(library: Library, result: SaveResult) -> None:
+    hint = feed_hint(library, result.page_id)
+    if hint:
+        print(clean(hint), flush=True)
