@@ -29,12 +29,14 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 # Every kind of horizontal space a page uses (no-break, thin, narrow, ...).
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# ESC or an 8-bit C1 byte: only then is the (slower) escape pass needed.
+_ESCAPE_START = re.compile(r"[\x1b\x80-\x9f]")
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters; keep \\n and \\t."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or any("\x80" <= c <= "\x9f" for c in text):
+    if _ESCAPE_START.search(text):
         text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
