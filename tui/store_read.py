@@ -164,7 +164,7 @@ def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
     r = conn.execute(
         f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
         " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
-        " p.source, e.previous_body"
+        " p.source, e.previous_body, e.edited_at"
         " FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id = ?", (rowid,)).fetchone()
     if r is None:
         raise PageNotFound(f"no entry with id {rowid}")
@@ -175,6 +175,7 @@ def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
         media=tuple((str(k), c, cr, u) for k, c, cr, u in json.loads(r[15])),
         page_title=r[16], page_kind=r[17], page_url=r[18], source=r[19],
         previous_body=r[20] if r[7] else None,
+        edited_at=from_ts(r[21]) if r[7] else None,
     )
 
 

@@ -88,6 +88,7 @@ class EntryDetail:
     page_url: str | None
     source: str | None
     previous_body: str | None  # the text before the last edit, when edited
+    edited_at: datetime | None = None  # when the library saw the last edit
 
 
 @dataclass(frozen=True)
