@@ -1,0 +1,274 @@
+"""HTML pages -> Page: live blogs split into entries, articles as one entry.
+
+Order of trust: structured data (JSON-LD, microdata) is read first but
+checked against the DOM. Live-blog entries come from the DOM when it shows
+them (html_liveblog), enriched with what the structured updates add (ids,
+missing headlines or times); structured updates alone are used only when the
+DOM shows none, and then only those whose text the page really contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
+from itertools import chain
+
+from selectolax.lexbor import LexborHTMLParser
+
+from tui.ingest import jsonld, microdata
+from tui.ingest.clean import clean_inline
+from tui.ingest.dates import fold
+from tui.ingest.html_article import main_content
+from tui.ingest.html_dating import calibrate, date_clocks
+from tui.ingest.html_liveblog import DomEntry, find_entries
+from tui.ingest.html_meta import (
+    Meta,
+    explicit_dates,
+    host_name,
+    page_zone,
+    read_meta,
+    strip_site_suffix,
+    to_zone,
+    visible_dates,
+)
+from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
+from tui.model import Entry, Page, PageKind, entry_id
+
+MAX_NESTING = 400  # block elements nested deeper are flattened before parsing
+MAX_TOPICS = 30
+_FURNITURE = "script, style, noscript, template, svg, nav, aside, footer, dialog"
+_DEEP_TAGS = ("<div", "<section", "<article", "<ul", "<ol", "<blockquote", "<dl", "<main")
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|nav|ul|ol|dl|blockquote|main|header|footer|figure|"
+    r"fieldset|details|center|address|menu|dir|hgroup|summary|dialog|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def parse_html(html: str, url: str | None = None) -> Page:
+    html = _flatten_deep_nesting(html)
+    tree = LexborHTMLParser(html)
+    values = jsonld.blocks(tree)
+    structured = jsonld.structured_from_values(values)
+    if structured is None:
+        structured = jsonld.structured_from_values(microdata.items(tree))
+    s = structured or jsonld.Structured()
+    meta = read_meta(tree, url)
+    page_url = url or meta.canonical or meta.first("og:url") or s.url
+    lang = meta.lang or meta.first("og:locale")
+    tz = page_zone(chain(s.all_dates(), explicit_dates(tree, meta)), lang)
+
+    published = to_zone(s.published, tz) or to_zone(meta.first(*_PUBLISHED_KEYS), tz)
+    updated = to_zone(s.modified, tz) or to_zone(meta.first(*_MODIFIED_KEYS), tz)
+    if published is None:
+        published, seen_updated = visible_dates(tree, tz)
+        updated = updated or seen_updated
+
+    source = plain_text(s.publisher) or plain_text(jsonld.publisher_name(values)) or \
+        meta.first("og:site_name", "application-name") or host_name(page_url)
+    title = _title(tree, s, meta, source, page_url)
+    page_key = page_url or title
+
+    for node in tree.css(_FURNITURE):
+        node.decompose()
+
+    reference = max((d for d in (published, updated) if d is not None), default=None)
+    entries = _live_entries(tree, html, s, tz, page_url, reference, title)
+    kind = PageKind.LIVEBLOG if entries else PageKind.ARTICLE
+    if not entries:
+        entries = [_article_entry(tree, s, page_url, title, published)]
+    built = tuple(
+        Entry(
+            id=entry_id(page_key, e.headline, e.time, e.publisher_id),
+            position=i,
+            headline=e.headline,
+            body_markdown=e.rendered.markdown,
+            time=e.time,
+            time_text=e.time_text,
+            links=tuple(e.rendered.links),
+            media=tuple(e.rendered.media),
+        )
+        for i, e in enumerate(entries)
+    )
+    image_caption = plain_text(s.image_caption) or meta.first("og:image:alt", "twitter:image:alt")
+    if not image_caption and kind is PageKind.ARTICLE and built and built[0].media:
+        image_caption = built[0].media[0].caption
+    return Page(
+        kind=kind,
+        title=title,
+        entries=built,
+        url=page_url,
+        source=source,
+        lead=plain_text(s.description) or meta.first("og:description", "description",
+                                                     "twitter:description") or None,
+        published=published,
+        updated=updated,
+        authors=_authors(s, meta),
+        topics=_topics(s, meta),
+        image_caption=image_caption or None,
+        coverage_end=to_zone(s.coverage_end, tz),
+        feed_url=meta.feed_url,
+    )
+
+
+_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
+                   "pubdate", "publishdate", "publish-date", "dc.date", "dcterms.created",
+                   "date", "sailthru.date", "parsely-pub-date")
+_MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time",
+                  "datemodified", "dcterms.modified", "last-modified")
+
+
+def _flatten_deep_nesting(html: str) -> str:
+    """Drop block tags nested deeper than MAX_NESTING: the HTML parser's cost
+    grows with depth times tags, and no real page needs that depth."""
+    if sum(html.count(tag) for tag in _DEEP_TAGS) < 3_000:
+        return html
+    depth = 0
+
+    def flatten(m: re.Match[str]) -> str:
+        nonlocal depth
+        if m.group(1):
+            depth = max(depth - 1, 0)
+            return "" if depth >= MAX_NESTING else m.group(0)
+        if m.group(0).endswith("/>"):
+            return m.group(0)
+        depth += 1
+        return "" if depth > MAX_NESTING else m.group(0)
+
+    return _BLOCK_TAG.sub(flatten, html)
+
+
+def _title(tree: LexborHTMLParser, s: jsonld.Structured, meta: Meta, source: str | None,
+           page_url: str | None) -> str:
+    h1 = tree.css_first("h1")
+    title = (plain_text(s.headline) or meta.first("og:title", "twitter:title")
+             or (clean_inline(h1.text()) if h1 is not None else "") or meta.title_tag)
+    return strip_site_suffix(title, (source, meta.first("og:site_name"), host_name(page_url)))
+
+
+def _authors(s: jsonld.Structured, meta: Meta) -> tuple[str, ...]:
+    raw = s.authors or meta.all("author", "article:author", "dc.creator", "parsely-author",
+                                "sailthru.author")
+    out: dict[str, str] = {}
+    for name in raw:
+        name = re.sub(r"^(?:by|par|von)\s+", "", plain_text(name), flags=re.IGNORECASE)
+        if name and "://" not in name and len(name) < 100:
+            out.setdefault(name.casefold(), name)
+    return tuple(out.values())
+
+
+def _topics(s: jsonld.Structured, meta: Meta) -> tuple[str, ...]:
+    raw: Iterable[str] = chain(
+        s.keywords, meta.all("article:tag"),
+        *(re.split(r"[,;]", v) for v in meta.all("news_keywords", "keywords")),
+    )
+    out: dict[str, str] = {}
+    for topic in raw:
+        topic = plain_text(topic)
+        if topic and len(topic) <= 60:
+            out.setdefault(topic.casefold(), topic)
+        if len(out) >= MAX_TOPICS:
+            break
+    return tuple(out.values())
+
+
+# --- live blogs -----------------------------------------------------------------
+
+
+def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: tzinfo,
+                  page_url: str | None, reference: datetime | None,
+                  title: str) -> list[DomEntry]:
+    dom = find_entries(tree, html, tz, page_url, s.is_live)
+    if dom and not s.is_live and not _dominant(tree, dom):
+        dom = []
+    updates = _usable_updates(s, title)
+    if dom:
+        _enrich(dom, updates, tz)
+        calibrate(dom)
+        date_clocks(dom, reference, tz)
+        return dom
+    if s.is_live and updates:
+        return _from_updates(tree, updates, tz, page_url)
+    return []
+
+
+def _dominant(tree: LexborHTMLParser, dom: list[DomEntry]) -> bool:
+    """On a page whose structured data calls it an article, entries found in
+    the DOM must carry the page's text, not a sidebar's."""
+    main = main_content(tree)
+    if main is None:
+        return True
+    main_chars = len(clean_inline(main.text()))
+    return sum(e.text_chars for e in dom) >= 0.5 * main_chars
+
+
+def _usable_updates(s: jsonld.Structured, title: str) -> list[jsonld.StructuredUpdate]:
+    """Structured updates with copied parent headlines and dates blanked."""
+    updates = s.updates
+    if not updates:
+        return []
+    parent = {fold(plain_text(s.headline)), fold(title)} - {""}
+    dates = {u.published for u in updates}
+    copied_dates = len(updates) > 2 and len(dates) == 1
+    for u in updates:
+        if fold(plain_text(u.headline)) in parent:
+            u.headline = ""
+        if copied_dates:
+            u.published = None
+    return updates
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", fold(plain_text(text)))[:40]
+
+
+def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzinfo) -> None:
+    by_id = {u.publisher_id: u for u in updates if u.publisher_id}
+    by_headline = {_key(u.headline): u for u in updates if _key(u.headline)}
+    for entry in dom:
+        update = by_id.get(entry.publisher_id or "") or by_headline.get(_key(entry.headline))
+        if update is None:
+            continue
+        if not entry.headline and update.headline:
+            entry.headline = plain_text(update.headline)
+        if entry.time is None and entry.clock is None:
+            entry.time = to_zone(update.published, tz)
+        entry.publisher_id = entry.publisher_id or update.publisher_id
+
+
+def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate], tz: tzinfo,
+                  page_url: str | None) -> list[DomEntry]:
+    """Entries from structured updates alone, keeping only those the page
+    shows when it shows any of them."""
+    body = tree.body
+    visible = re.sub(r"\W+", "", fold(body.text())) if body is not None else ""
+    built: list[tuple[bool, DomEntry]] = []
+    for u in updates:
+        rendered = render_fragment(u.body, page_url) if u.body else Rendered()
+        headline = plain_text(u.headline)
+        probe = _key(headline) or _key(rendered.markdown[:120])
+        entry = DomEntry(headline=headline, rendered=rendered, time=to_zone(u.published, tz),
+                         publisher_id=u.publisher_id, text_chars=len(rendered.markdown))
+        if not entry.headline:
+            entry.headline = clean_inline(rendered.markdown.split("\n", 1)[0])[:160]
+        built.append((bool(probe) and probe in visible, entry))
+    shown = [e for seen, e in built if seen]
+    return shown or [e for _, e in built]
+
+
+# --- articles -------------------------------------------------------------------
+
+
+def _article_entry(tree: LexborHTMLParser, s: jsonld.Structured, page_url: str | None,
+                   title: str, published: datetime | None) -> DomEntry:
+    node = main_content(tree)
+    rendered = Rendered()
+    if node is not None:
+        skip = {h.mem_id for h in node.css("h1") if clean_inline(h.text()) == title}
+        rendered = render([node], page_url, skip)
+    if s.body and len(plain_text(s.body)) > 1.5 * len(rendered.markdown):
+        from_structured = render_fragment(s.body, page_url)
+        rendered = Rendered(from_structured.markdown, rendered.links or from_structured.links,
+                            rendered.media or from_structured.media)
+    return DomEntry(headline=title, rendered=rendered, time=published)

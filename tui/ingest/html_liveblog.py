@@ -1,0 +1,421 @@
+"""Live-blog entries found in the DOM, without trusting structured data.
+
+Two shapes cover what publishers do:
+
+- containers: repeated elements, one per entry, each carrying a time (a
+  `<time>`, a `data-*` epoch or ISO attribute, a small clock element). The
+  container is the outermost repeated ancestor of those times.
+- markers: a flat run of siblings where each entry starts with a heading or a
+  bold lead-in that begins with a clock ("<h2>12.31 Uhr: Titel</h2>",
+  "<p><strong>9h05 - Titre</strong></p>"), optionally under day headers
+  ("Dienstag, 27. August 2024").
+
+Both give `DomEntry`s in page order; `html_dating` turns clocks into times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tui.ingest.clean import clean_inline
+from tui.ingest.dates import CLOCK_RE, find_date, from_epoch, parse_iso, split_clock_prefix
+from tui.ingest.markdown import Rendered, is_boilerplate, render
+
+MAX_ANCHORS = 4_000
+MAX_ENTRIES = 3_000
+MAX_CLIMB = 10
+MAX_SIBLINGS = 400
+MIN_ENTRIES = 3  # without structured data saying it is a live blog
+HEADLINE_MAX = 160
+
+_TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=", re.IGNORECASE)
+_LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
+_ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+_CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
+_CLOCK_CLASSES = '[class*="time" i], [class*="date" i], [class*="hour" i], [class*="clock" i]'
+_ID_ATTRS = ("data-id", "data-post-id", "data-entry-id", "data-update-id", "data-item-id", "id")
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_TITLE_CLASSES = '[class*="title" i], [class*="headline" i], [class*="heading" i]'
+
+
+@dataclass
+class DomEntry:
+    headline: str
+    rendered: Rendered
+    time: datetime | None = None  # an absolute time the page states
+    clock: time | None = None  # a printed clock, when that is all there is
+    day: date | None = None  # from a day header above the entry
+    time_text: str | None = None
+    publisher_id: str | None = None
+    text_chars: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# --- anchors: where a page states an entry's time ------------------------
+
+
+@dataclass
+class _Anchor:
+    node: LexborNode
+    instant: datetime | None
+    clock: time | None
+    printed: str | None
+    later: bool  # a modification time rather than the entry's own
+
+
+def _attr_names(html: str) -> list[str]:
+    names: list[str] = []
+    for m in _TIME_ATTR.finditer(html):
+        name = m.group(1).lower()
+        if name not in names:
+            names.append(name)
+            if len(names) >= 30:
+                break
+    return names
+
+
+def _instant(value: str | None, tz: tzinfo) -> datetime | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit() and len(value) in (10, 13):
+        found = from_epoch(value, tz)
+    elif _ISO_LIKE.match(value):
+        found = parse_iso(value, tz)
+    else:
+        return None
+    return found.astimezone(tz) if found is not None else None
+
+
+def _clock_in(text: str) -> tuple[time, str] | None:
+    if not text or len(text) > 60:
+        return None
+    m = CLOCK_RE.search(text)
+    if not m:
+        return None
+    parsed = split_clock_prefix(m.group(0))
+    return (parsed[0], m.group(0).strip()) if parsed else None
+
+
+def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
+    names = _attr_names(html)
+    selector = "time"
+    if names:
+        selector += ", " + ", ".join(f"[{n}]" for n in names)
+    body = tree.body
+    if body is None:
+        return []
+    seen: set[int] = set()
+    out: list[_Anchor] = []
+    for node in body.css(selector)[:MAX_ANCHORS]:
+        seen.add(node.mem_id)
+        attrs = node.attributes
+        instant, later = None, False
+        if node.tag == "time":
+            instant = _instant(attrs.get("datetime") or attrs.get("data-time")
+                               or attrs.get("data-datetime"), tz)
+        for name in names:
+            if instant is None and name in attrs:
+                instant = _instant(attrs.get(name), tz)
+                later = bool(_LATER_ATTR.search(name))
+        clock = _clock_in(node.text()) if node.tag == "time" else None
+        if instant is None and clock is None:
+            continue
+        out.append(_Anchor(node, instant, clock[0] if clock else None,
+                           clock[1] if clock else None, later))
+    for node in body.css(_CLOCK_CLASSES)[:MAX_ANCHORS]:
+        if node.mem_id in seen:
+            continue
+        text = node.text()
+        if len(text) <= 30 and _CLOCK_ONLY.match(text):
+            clock = _clock_in(text)
+            if clock:
+                out.append(_Anchor(node, None, clock[0], clock[1], False))
+    return out
+
+
+# --- containers -------------------------------------------------------------
+
+
+def _key(node: LexborNode) -> tuple[str, str]:
+    classes = (node.attributes.get("class") or "").split()
+    return (node.tag or "", classes[0] if classes else "")
+
+
+def _text_stats(node: LexborNode) -> tuple[int, int]:
+    text = len(clean_inline(node.text()))
+    links = sum(len(clean_inline(a.text())) for a in node.css("a"))
+    return text, links
+
+
+def _container_groups(anchors: list[_Anchor]) -> list[tuple[int, int, list[LexborNode]]]:
+    """Candidate (count, level, nodes) groups of repeated anchor ancestors."""
+    groups: dict[tuple[str, str], dict[int, LexborNode]] = {}
+    levels: dict[tuple[str, str], int] = {}
+    nested: set[tuple[str, str]] = set()
+    for anchor in anchors:
+        node: LexborNode | None = anchor.node
+        seen_keys: set[tuple[str, str]] = set()
+        for level in range(MAX_CLIMB):
+            if node is None or node.tag in ("body", "html", "main", "#document", None):
+                break
+            key = _key(node)
+            if key in seen_keys:
+                nested.add(key)
+            seen_keys.add(key)
+            groups.setdefault(key, {})[node.mem_id] = node
+            levels[key] = max(levels.get(key, 0), level)
+            node = node.parent
+    out = []
+    for key, members in groups.items():
+        if key in nested or len(members) < 2:
+            continue
+        out.append((len(members), levels[key], list(members.values())))
+    out.sort(key=lambda g: (g[0], g[1]), reverse=True)
+    return out
+
+
+def _acceptable(nodes: list[LexborNode]) -> bool:
+    total = links = 0
+    for node in nodes:
+        if is_boilerplate(node):
+            return False
+        text, linked = _text_stats(node)
+        total += text
+        links += linked
+    return total / len(nodes) >= 30 and links <= 0.5 * total
+
+
+def _container_entries(anchors: list[_Anchor], base_url: str | None,
+                       minimum: int) -> list[DomEntry]:
+    for count, _level, nodes in _container_groups(anchors)[:8]:
+        if count < minimum or not _acceptable(nodes):
+            continue
+        return [_from_container(node, anchors, base_url) for node in nodes[:MAX_ENTRIES]]
+    return []
+
+
+def _inside(node: LexborNode, container: LexborNode) -> bool:
+    current: LexborNode | None = node
+    for _ in range(MAX_CLIMB + 1):
+        if current is None:
+            return False
+        if current.mem_id == container.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
+def _meta_block(anchor: LexborNode, container: LexborNode) -> LexborNode:
+    """The small block around a time (time + author + share link) to leave
+    out of the body."""
+    node = anchor
+    base = len(clean_inline(anchor.text()))
+    while node.parent is not None and node.parent.mem_id != container.mem_id:
+        if len(clean_inline(node.parent.text())) > base + 80:
+            break
+        node = node.parent
+    return node
+
+
+def _publisher_id(node: LexborNode) -> str | None:
+    for name in _ID_ATTRS:
+        value = (node.attributes.get(name) or "").strip()
+        if value and len(value) < 200:
+            return value
+    return None
+
+
+def _from_container(container: LexborNode, anchors: list[_Anchor],
+                    base_url: str | None) -> DomEntry:
+    mine = [a for a in anchors if _inside(a.node, container)]
+    instant = next((a.instant for a in mine if a.instant and not a.later), None)
+    instant = instant or next((a.instant for a in mine if a.instant), None)
+    clocked = next((a for a in mine if a.clock), None)
+    skip: set[int] = set()
+    for anchor in mine:
+        if anchor.node.mem_id != container.mem_id:
+            skip.add(_meta_block(anchor.node, container).mem_id)
+    skipped = [a.node for a in mine]
+    headline, headline_node = _container_headline(container, skipped)
+    if headline_node is not None:
+        skip.add(headline_node.mem_id)
+    rendered = render([container], base_url, skip)
+    entry = DomEntry(
+        headline=headline,
+        rendered=rendered,
+        time=instant,
+        clock=clocked.clock if clocked else None,
+        time_text=clocked.printed if clocked else None,
+        publisher_id=_publisher_id(container),
+    )
+    entry.text_chars = len(rendered.markdown)
+    if clocked and instant:
+        entry.extra["printed_clock"] = clocked.clock
+    return entry
+
+
+def _container_headline(container: LexborNode,
+                        times: list[LexborNode]) -> tuple[str, LexborNode | None]:
+    for selector in (_HEADINGS, _TITLE_CLASSES, "strong, b"):
+        for node in container.css(selector)[:5]:
+            if any(_inside(t, node) for t in times):
+                continue
+            text = clean_inline(node.text())
+            if not text or len(text) > 300:
+                continue
+            split = split_clock_prefix(text)
+            if split and split[2]:
+                text = split[2]
+            elif split:
+                continue
+            if selector == "strong, b" and len(text) > HEADLINE_MAX:
+                continue
+            return text, node
+    return "", None
+
+
+# --- markers ---------------------------------------------------------------
+
+
+@dataclass
+class _Marker:
+    block: LexborNode  # the sibling that starts the entry
+    lead: LexborNode  # the heading or the bold lead-in
+    clock: time
+    printed: str
+    rest: str
+
+
+def _markers(body: LexborNode) -> list[_Marker]:
+    out: list[_Marker] = []
+    for node in body.css("h2, h3, h4, h5, h6, strong, b")[:MAX_ANCHORS]:
+        text = node.text()
+        stripped = text.lstrip(" \t\n\u00a0")
+        if not stripped[:1].isdigit() or len(stripped) > 400:
+            continue
+        split = split_clock_prefix(clean_inline(stripped))
+        if split is None:
+            continue
+        block = node
+        if node.tag in ("strong", "b"):
+            parent = node.parent
+            if parent is None or parent.tag in ("h2", "h3", "h4", "h5", "h6"):
+                continue
+            if parent.tag not in ("p", "div", "li", "span"):
+                continue
+            if not clean_inline(parent.text()).startswith(clean_inline(stripped)[:20]):
+                continue
+            block = parent
+        out.append(_Marker(block, node, split[0], split[1], split[2]))
+    return out
+
+
+def _marker_key(marker: _Marker) -> tuple[str, bool, tuple[str, str]]:
+    parent = marker.block.parent
+    return (marker.block.tag or "", marker.lead is not marker.block,
+            _key(parent) if parent is not None else ("", ""))
+
+
+def _day_header(node: LexborNode) -> date | None:
+    """A short block that is only a date ('Dienstag, 27. August 2024')."""
+    if node.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "li"):
+        return None
+    text = clean_inline(node.text())
+    if not text or len(text) > 60 or CLOCK_RE.search(text):
+        return None
+    return find_date(text)
+
+
+def _siblings_after(node: LexborNode) -> Iterator[LexborNode]:
+    current = node.next
+    count = 0
+    while current is not None and count < MAX_SIBLINGS:
+        yield current
+        current = current.next
+        count += 1
+
+
+def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int) -> list[DomEntry]:
+    markers = _markers(body)
+    groups: dict[tuple[str, bool, tuple[str, str]], list[_Marker]] = {}
+    for marker in markers:
+        groups.setdefault(_marker_key(marker), []).append(marker)
+    if not groups:
+        return []
+    best = max(groups.values(), key=len)
+    if len(best) < min_markers:
+        return []
+    starts = {m.block.mem_id for m in best}
+    day = _day_before(best[0].block, starts)
+    entries: list[DomEntry] = []
+    for marker in best[:MAX_ENTRIES]:
+        roots: list[LexborNode] = []
+        skip = {marker.lead.mem_id}
+        if marker.lead is not marker.block:
+            roots.append(marker.block)
+        next_day = None
+        for sibling in _siblings_after(marker.block):
+            if sibling.mem_id in starts:
+                break
+            header = _day_header(sibling) if sibling.is_element_node else None
+            if header is not None:
+                next_day = header
+                continue
+            roots.append(sibling)
+        rendered = render(roots, base_url, skip)
+        headline = marker.rest or _first_sentence(rendered.markdown)
+        entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
+                                day=day, time_text=marker.printed,
+                                text_chars=len(rendered.markdown),
+                                publisher_id=_publisher_id(marker.block)
+                                if marker.block.tag in ("h2", "h3", "h4", "h5", "h6") else None))
+        if next_day is not None:
+            day = next_day
+    return entries
+
+
+def _day_before(block: LexborNode, starts: set[int]) -> date | None:
+    current = block.prev
+    for _ in range(20):
+        if current is None:
+            return None
+        if current.is_element_node:
+            found = _day_header(current)
+            if found is not None:
+                return found
+        current = current.prev
+    return None
+
+
+def _first_sentence(markdown: str) -> str:
+    text = clean_inline(re.sub(r"[#*_>\[\]]|\(https?://[^)]*\)", "", markdown))
+    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", text)
+    sentence = m.group(1) if m else text
+    if len(sentence) > HEADLINE_MAX:
+        sentence = sentence[: HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+# --- entry point ---------------------------------------------------------------
+
+
+def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,
+                 live_hint: bool) -> list[DomEntry]:
+    """The page's live-blog entries as its HTML shows them, or []."""
+    body = tree.body
+    if body is None:
+        return []
+    minimum = 2 if live_hint else MIN_ENTRIES
+    container = _container_entries(_anchors(tree, html, tz), base_url, minimum)
+    markers = _marker_entries(body, base_url, minimum)
+    best = max((container, markers), key=len)
+    for entry in best:
+        if not entry.headline:
+            entry.headline = _first_sentence(entry.rendered.markdown)
+    return best

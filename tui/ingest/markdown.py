@@ -1,0 +1,337 @@
+"""HTML fragments -> Markdown body, links and media.
+
+A fragment is first walked iteratively (pages nest elements 100,000 deep)
+and re-serialised as small, clean HTML: only the tags Markdown can say, no
+attributes but href, nothing from scripts, share bars, ads or "read more"
+boxes, nesting capped. Pictures, videos and embedded posts come out as
+`Media`; links as `Link`. markdownify then turns the clean HTML into Markdown;
+its recursion is safe because the nesting it sees is bounded.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from markdownify import MarkdownConverter
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tui.ingest.clean import clean_inline
+from tui.ingest.dates import fold
+from tui.model import Link, Media
+
+MAX_EMITTED_DEPTH = 30  # nesting handed to markdownify
+MAX_BODY_CHARS = 300_000  # clean HTML per body
+MAX_LINKS = 200
+MAX_MEDIA = 100
+
+# Subtrees that are never content.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math canvas button input select textarea "
+    "option label nav aside footer head link meta object map dialog menu".split()
+)
+KEEP_TAGS = frozenset(
+    "p br h1 h2 h3 h4 h5 h6 ul ol li blockquote strong b em i code pre sup sub "
+    "table thead tbody tfoot tr th td hr dl dt dd q s del u".split()
+)
+BLOCK_TAGS = frozenset(
+    "div section article header main center details summary address hgroup figcaption "
+    "fieldset".split()
+)
+# Class or id words that mark boilerplate inside an article or an entry.
+BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|newsletter|promo|"
+    r"advert|advertisement|advertising|ad|ads|adslot|ad-slot|dfp|sponsor|sponsored|outbrain|"
+    r"taboola|read-?more|readmore|see-?also|also-?read|more-?on|comments?|subscribe|"
+    r"subscription|breadcrumbs?|tags|toolbar|visually-hidden|sr-only|screen-reader)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Whole-block texts that are labels, not content.
+_LABELS = {
+    "publicite", "advertisement", "advertising", "anzeige", "werbung", "pub", "ad",
+    "sponsored", "sponsorise", "partenaire",
+}
+# Blocks starting with these are "read more" boxes.
+_READ_MORE = re.compile(
+    r"^\s*(?:[»>›]\s*)?(?:a lire aussi|lire aussi|a lire egalement|lire egalement|voir aussi|"
+    r"read more|read also|see also|more on this|related|lesen sie auch|auch interessant|"
+    r"mehr zum thema|das konnte sie auch interessieren|sur le meme sujet)\b",
+)
+_EMBED_CLASS = re.compile(r"tweet|twitter|instagram|tiktok|facebook|embed|bluesky|threads|x-post",
+                          re.IGNORECASE)
+_VIDEO_SRC = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|video|player|brightcove|jwplayer",
+                        re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"caption|legend|credit|copyright", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|author", re.IGNORECASE)
+
+_CONVERTER = MarkdownConverter(
+    heading_style="atx", bullets="-", escape_underscores=False, escape_misc=False,
+    strip_document="strip",
+)
+
+
+@dataclass
+class Rendered:
+    markdown: str = ""
+    links: list[Link] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+
+
+def absolute(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith(("javascript:", "data:", "#", "about:", "blob:")):
+        return None
+    if base:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    if url.startswith("//"):
+        url = "https:" + url
+    return url if url.startswith(("http://", "https://", "mailto:")) else None
+
+
+def is_boilerplate(node: LexborNode) -> bool:
+    attrs = node.attributes
+    marks = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
+    if marks and BOILERPLATE.search(marks):
+        return True
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+
+
+def is_label_or_read_more(text: str) -> bool:
+    """A short block that is an ad label or a 'read more' box."""
+    if len(text) > 400:
+        return False
+    folded = fold(text).strip(" :.\u00a0\n\t")
+    return folded in _LABELS or bool(_READ_MORE.match(folded))
+
+
+def _img_url(node: LexborNode) -> str | None:
+    attrs = node.attributes
+    for key in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = attrs.get(key)
+        if value and not value.startswith("data:"):
+            return value
+    srcset = attrs.get("srcset") or attrs.get("data-srcset")
+    if srcset:
+        return srcset.split(",")[0].strip().split(" ")[0]
+    return None
+
+
+class _Walk:
+    """One rendering pass over one or more sibling subtrees."""
+
+    def __init__(self, base_url: str | None, skip: set[int]) -> None:
+        self.base = base_url
+        self.skip = skip
+        self.out: list[str] = []
+        self.size = 0
+        self.links: dict[str, Link] = {}
+        self.media: list[Media] = []
+        self.last_media_from_caption = False
+
+    # media -------------------------------------------------------------
+    def _add_media(self, media: Media) -> None:
+        if len(self.media) < MAX_MEDIA:
+            self.media.append(media)
+
+    def _figure(self, node: LexborNode) -> None:
+        target = node.css_first("img, video, iframe, blockquote")
+        caption_node = node.css_first("figcaption") or node.css_first('[class*="caption" i]')
+        caption = clean_inline(caption_node.text()) if caption_node else ""
+        credit_node = node.css_first('[class*="credit" i], [class*="copyright" i]')
+        credit = clean_inline(credit_node.text()) if credit_node else ""
+        if credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].rstrip(" .-–—|")
+        kind, url = "image", None
+        if target is not None:
+            if target.tag == "img":
+                url = _img_url(target)
+                caption = caption or clean_inline(target.attributes.get("alt"))
+            elif target.tag in ("video", "iframe"):
+                kind = "video" if target.tag == "video" or _VIDEO_SRC.search(
+                    target.attributes.get("src") or "") else "embed"
+                url = target.attributes.get("src") or _img_url(target)
+            else:
+                kind = "embed"
+                caption = caption or clean_inline(target.text())[:500]
+        if caption or url:
+            self._add_media(Media(kind, caption or None, credit or None, absolute(url, self.base)))
+
+    def _img(self, node: LexborNode) -> None:
+        url = _img_url(node)
+        alt = clean_inline(node.attributes.get("alt") or node.attributes.get("title"))
+        width = node.attributes.get("width")
+        if width and width.isdigit() and int(width) < 50:  # tracking pixels, icons
+            return
+        if alt or url:
+            self._add_media(Media("image", alt or None, None, absolute(url, self.base)))
+
+    def _caption(self, node: LexborNode) -> None:
+        """A caption-like element next to a picture: it describes the last media."""
+        text = clean_inline(node.text())
+        if not text:
+            return
+        credit = ""
+        for inner in node.css('[class*="credit" i], [class*="copyright" i], [class*="caption" i]'):
+            if inner.mem_id != node.mem_id:
+                credit = clean_inline(inner.text())
+                break
+        if credit and text.endswith(credit):
+            text = text[: -len(credit)].rstrip(" .-–—|")
+        credit = credit.strip("() ")
+        if self.media and self.media[-1].kind == "image":
+            last = self.media[-1]
+            self.media[-1] = Media(last.kind, text or last.caption, credit or last.credit, last.url)
+        else:
+            self._add_media(Media("image", text, credit or None, None))
+
+    def _embed(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        url = attrs.get("data-instgrm-permalink") or attrs.get("cite") or attrs.get("src")
+        if not url:
+            links = node.css("a[href]")
+            if links:
+                url = links[-1].attributes.get("href")
+        kind = "video" if node.tag in ("video",) or _VIDEO_SRC.search(url or "") else "embed"
+        caption = clean_inline(node.text())[:500] or clean_inline(attrs.get("title")) or None
+        self._add_media(Media(kind, caption, None, absolute(url, self.base)))
+
+    # walking -------------------------------------------------------------
+    def _element(self, node: LexborNode, depth: int, stack: list) -> None:
+        tag = node.tag or ""
+        if tag in SKIP_TAGS or node.mem_id in self.skip:
+            return
+        if tag == "img":
+            self._img(node)
+            return
+        if tag == "figure" or tag == "picture":
+            self._figure(node)
+            return
+        if tag in ("iframe", "video", "audio", "embed"):
+            self._embed(node)
+            return
+        attrs = node.attributes
+        if tag == "blockquote" and _EMBED_CLASS.search(attrs.get("class") or ""):
+            self._embed(node)
+            return
+        if is_boilerplate(node):
+            return
+        if (attrs.get("class") and _CAPTION_CLASS.search(attrs.get("class") or "")
+                and tag not in ("p", "li") and self.media):
+            self._caption(node)
+            return
+        if tag in BLOCK_TAGS or tag in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
+            if depth < 12 and is_label_or_read_more(node.text()):
+                return
+        if tag == "a":
+            href = absolute(attrs.get("href"), self.base)
+            if href:
+                text = clean_inline(node.text())
+                if href not in self.links and len(self.links) < MAX_LINKS:
+                    self.links[href] = Link(href, text)
+                open_tag = f'<a href="{htmllib.escape(href)}">'
+                self._push(node, "a", open_tag, depth, stack)
+                return
+            self._push(node, None, "", depth, stack)
+            return
+        if tag in KEEP_TAGS:
+            self._push(node, tag, f"<{tag}>", depth, stack)
+        elif tag in BLOCK_TAGS:
+            self._push(node, "div", "<div>", depth, stack)
+        else:
+            self._push(node, None, "", depth, stack)
+
+    def _push(self, node: LexborNode, tag: str | None, open_tag: str, depth: int,
+              stack: list) -> None:
+        if tag is not None and depth < MAX_EMITTED_DEPTH:
+            self._emit(open_tag)
+            if tag in ("br", "hr"):
+                return
+            stack.append((None, f"</{tag}>", depth))
+            depth += 1
+        else:
+            tag = None
+        children = list(node.iter(include_text=True))
+        for child in reversed(children):
+            stack.append((child, None, depth))
+
+    def _emit(self, text: str) -> None:
+        self.out.append(text)
+        self.size += len(text)
+
+    def run(self, roots: Iterable[LexborNode]) -> None:
+        stack: list[tuple[LexborNode | None, str | None, int]] = []
+        for root in reversed(list(roots)):
+            stack.append((root, None, 0))
+        while stack:
+            if self.size > MAX_BODY_CHARS:
+                break
+            node, closing, depth = stack.pop()
+            if node is None:
+                self._emit(closing or "")
+                continue
+            if node.is_text_node:
+                text = node.text_content
+                if text:
+                    self._emit(htmllib.escape(text, quote=False))
+            elif node.is_element_node:
+                self._element(node, depth, stack)
+        # close what a size cap left open
+        self.out.extend(c for n, c, _ in reversed(stack) if n is None and c)
+
+
+def render(roots: Iterable[LexborNode], base_url: str | None = None,
+           skip: set[int] | None = None) -> Rendered:
+    walk = _Walk(base_url, skip or set())
+    walk.run(roots)
+    clean_html = "".join(walk.out)
+    markdown = to_markdown(clean_html) if clean_html.strip() else ""
+    return Rendered(markdown, list(walk.links.values()), walk.media)
+
+
+def to_markdown(clean_html: str) -> str:
+    try:
+        text = _CONVERTER.convert(clean_html)
+    except RecursionError:  # cannot happen with capped nesting; never a traceback
+        text = clean_inline(LexborHTMLParser(clean_html).text())
+    text = text.replace("\u00a0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def render_fragment(fragment: str, base_url: str | None = None) -> Rendered:
+    """A body given as a string (JSON-LD articleBody): HTML, entity-encoded
+    HTML or plain text with newlines."""
+    if not _TAG.search(fragment) and "&lt;" in fragment:
+        fragment = htmllib.unescape(fragment)
+    if _TAG.search(fragment):
+        tree = LexborHTMLParser(fragment)
+        return render([tree.body] if tree.body else [], base_url)
+    text = htmllib.unescape(fragment)
+    paragraphs = [clean_inline(p) for p in re.split(r"\n+", text)]
+    clean_html = "".join(f"<p>{htmllib.escape(p, quote=False)}</p>" for p in paragraphs if p)
+    return Rendered(to_markdown(clean_html) if clean_html else "")
+
+
+def plain_text(value: str | None) -> str:
+    """One line of text from a value that may hold tags or entities."""
+    if not value:
+        return ""
+    if "<" in value and _TAG.search(value):
+        value = LexborHTMLParser(value).text(separator=" ")
+    elif "&" in value:
+        value = htmllib.unescape(value)
+        if "&" in value:  # double-encoded ("&amp;#39;")
+            value = htmllib.unescape(value)
+    return clean_inline(value)
