@@ -24,6 +24,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from tui.app.commands import ReaderCommands
+from tui.app.following import Following
 from tui.app.messages import PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
 from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
@@ -50,7 +51,7 @@ FIRST_ROWS = 150
 SPECIAL_VIEWS = {"all": "All", "unread": "Unread", "starred": "Starred"}
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(Following, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
@@ -72,6 +73,8 @@ class NewsReaderApp(App[None]):
         Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
         Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
         Binding("r", "refresh_page", "Refresh", id="page.refresh"),
+        Binding("p", "toggle_follow", "Pause following", id="follow.pause"),
+        Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),
         Binding("left_square_bracket", "switch_page(-1)", "Previous page", id="page.previous",
                 show=False),
         Binding("right_square_bracket", "switch_page(1)", "Next page", id="page.next",
@@ -143,6 +146,7 @@ class NewsReaderApp(App[None]):
         for notice in self.notices:
             self.notify(notice, severity="warning")
         self.load_library()
+        self.start_following()
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
@@ -189,8 +193,8 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="view", name="load entries")
     def load_view(self, key: str, select: int | None = None,
-                  with_sidebar: bool = False) -> None:
-        self._load_view(key, select, with_sidebar)
+                  with_sidebar: bool = False, anchor: bool = False) -> None:
+        self._load_view(key, select, with_sidebar, anchor)
 
     def _filter(self, key: str) -> tuple[EntryFilter, int | None]:
         """The library filter for a sidebar key, and the page it concerns."""
@@ -202,7 +206,7 @@ class NewsReaderApp(App[None]):
         return EntryFilter(unread_only=key == "unread", starred_only=key == "starred"), None
 
     def _load_view(self, key: str, select: int | None = None,
-                   with_sidebar: bool = False) -> None:
+                   with_sidebar: bool = False, anchor: bool = False) -> None:
         """In a worker thread: row ids (and, for one page, dividers) for `key`."""
         lib = self.library
         assert lib is not None
@@ -224,7 +228,7 @@ class NewsReaderApp(App[None]):
                 scope = next((one_line(p.source) or one_line(p.title) for p in pages
                               if p.id == page_id), "this page")
             sidebar = SidebarData(pages, lib.topics(page_id), scope)
-        self.post_message(ViewLoaded(key, items, rows, single_page, select, sidebar))
+        self.post_message(ViewLoaded(key, items, rows, single_page, select, sidebar, anchor))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key
@@ -248,7 +252,7 @@ class NewsReaderApp(App[None]):
         self.entry_list.row_source = lib.entry_rows
         self.entry_list.set_items(message.items, rows=message.rows,
                                   single_page=message.single_page, select=message.select,
-                                  empty_text=self._empty_text(key))
+                                  empty_text=self._empty_text(key), anchor=message.anchor)
         self._title_list()
 
     def _mark_seen(self, page_id: int) -> None:
@@ -282,6 +286,9 @@ class NewsReaderApp(App[None]):
         noun = "result" if self.search_query is not None else "entry"
         plural = "entries" if noun == "entry" else "results"
         entry_list.border_subtitle = f"{count:,} {noun if count == 1 else plural}"
+        status = self.follow_status(self.page_context) if self.search_query is None else ""
+        if status:  # following: "following · updated 12:04 · next in 45 s"
+            entry_list.border_subtitle += f" · {one_line(status)}"
 
     def _page(self, page_id: int | None) -> PageSummary | None:
         return next((p for p in self.pages if p.id == page_id), None)

@@ -28,6 +28,7 @@ class ViewLoaded(Message):
     single_page: bool
     select: int | None
     sidebar: SidebarData | None = None
+    anchor: bool = False  # keep the cursor's entry on its screen line (following)
 
 
 @dataclass

@@ -98,6 +98,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         "entry-list--mark",
         "entry-list--star",
         "entry-list--removed",
+        "entry-list--fresh",
+        "entry-list--edited",
         "entry-list--divider",
         "entry-list--new-divider",
         "entry-list--empty",
@@ -140,6 +142,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows: LRUCache[int, EntryRow] = LRUCache(maxsize=5000)
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=1000)
         self._today = date.today()
+        #: Entries that arrived while the app ran (following): marked until read.
+        self.fresh: set[int] = set()
 
     # --- content -------------------------------------------------------
 
@@ -151,8 +155,14 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         single_page: bool = False,
         select: int | None = None,
         empty_text: str = "No entries here.",
+        anchor: bool = False,
     ) -> None:
-        """Show new content; put the cursor on row id `select` if it is there."""
+        """Show new content; put the cursor on row id `select` if it is there.
+        `anchor` (new entries arriving): that entry stays on the same screen
+        line, and no Highlighted is posted when it is the same entry."""
+        before = (self.current_rowid, self.cursor - int(self.scroll_y))
+        if anchor:
+            self._rows.clear()  # flags and positions may have changed
         for row in rows:
             self._put(row)
         self.items = items
@@ -165,10 +175,14 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             index = self._step(-1, +1)
         self.virtual_size = Size(self.size.width, len(items))
         self.set_reactive(EntryList.cursor, index if index is not None else 0)
-        self.scroll_to(y=max(0, self.cursor - self.scrollable_content_region.height // 3),
-                       animate=False, immediate=True)
+        if anchor and index is not None:
+            self.scroll_to(y=max(0, self.cursor - before[1]), animate=False, immediate=True)
+        else:
+            self.scroll_to(y=max(0, self.cursor - self.scrollable_content_region.height // 3),
+                           animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current_rowid))
+        if not anchor or self.current_rowid != before[0]:
+            self.post_message(self.Highlighted(self, self.current_rowid))
 
     def _index_of(self, rowid: int) -> int | None:
         try:
@@ -359,7 +373,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         is_cursor = index == self.cursor
         focused = self.has_focus
         row = self._rows.get(item) if isinstance(item, int) else None
-        key = (item, row, is_cursor and (focused or 2), width)
+        key = (item, row, is_cursor and (focused or 2), width, item in self.fresh)
         strip = self._strips.get(key)
         if strip is None:
             if isinstance(item, Divider):
@@ -392,14 +406,20 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             text.append(self._time_label(row).rjust(TIME_WIDTH - 1) + " ",
                         get("entry-list--time"))
-            text.append("●" if not row.read else " ", get("entry-list--mark"))
+            fresh = row.rowid in self.fresh and not row.read
+            text.append("✚" if fresh else "●" if not row.read else " ",
+                        get("entry-list--fresh" if fresh else "entry-list--mark"))
             text.append("★" if row.starred else " ", get("entry-list--star"))
             text.append(" ")
             headline = one_line(row.headline) or "(no headline)"
             style = get("entry-list--read" if row.read else "entry-list--unread")
             if row.removed:
                 style += get("entry-list--removed")
+            if fresh:
+                style += get("entry-list--fresh")
             text.append(headline, style)
+            if row.edited:
+                text.append(" ✎", get("entry-list--edited"))
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
             text.stylize(get("entry-list--cursor" if focused else "entry-list--cursor-blurred"))

@@ -41,7 +41,7 @@ def header_text(detail: EntryDetail) -> Text:
     if row.starred:
         flags.append("★ starred")
     if row.edited:
-        flags.append("edited")
+        flags.append(f"edited {local(detail.edited_at):%H:%M}" if detail.edited_at else "edited")
     if row.removed:
         flags.append("removed from the page")
     if flags:
