@@ -324,10 +324,12 @@ class Follower:
         interval = self.interval_for(summary.url, summary.fetch_url)
         info = self.library.fetch_state(page_id)
         rows = self.library.entry_rows(self.library.entry_rowids(EntryFilter(page_id=page_id)))
+        checked = summary.last_checked.timestamp() if summary.last_checked else None
+        # Due one interval after the last check: at once for a page not checked lately.
+        next_due = now if due_now else max(now, (checked or now) + self._delay(interval, 0))
         state = FollowState(
             page_id=page_id, url=url, title=summary.title, interval=interval,
-            next_due=now if due_now else now + self._delay(interval, 0),
-            last_checked=summary.last_checked.timestamp() if summary.last_checked else None,
+            next_due=next_due, last_checked=checked,
             last_error=summary.last_error,
             ended=ended_reason(now, _ts(info.coverage_end), last_activity(rows)),
         )
