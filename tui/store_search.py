@@ -19,9 +19,9 @@ _WORDS = re.compile(r'"([^"]*)"?|(\S+)')
 _TOKEN = re.compile(r"\w+")
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, prefix: bool = True) -> str | None:
     """The FTS5 MATCH expression for a query typed by a person; None when it
-    holds no searchable word."""
+    holds no searchable word. `prefix`: the last word matches as a prefix."""
     text = unicodedata.normalize("NFKC", text)
     phrases: list[str] = []
     prefix_last = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
@@ -31,9 +31,34 @@ def fts_query(text: str) -> str | None:
             phrases.append('"' + " ".join(tokens) + '"')
     if not phrases:
         return None
-    if prefix_last:
+    if prefix and prefix_last:
         phrases[-1] += "*"
     return " ".join(phrases)
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+                   if not unicodedata.combining(c))
+
+
+def _prefix_snippet(text: str, prefix: str | None, markers: tuple[str, str],
+                    words: int = 16) -> str:
+    """A snippet around the first word starting with `prefix` (accents and case
+    ignored), for hits that only the prefix search found; else the opening."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return ""
+    at = None
+    if prefix:
+        at = next((i for i, t in enumerate(tokens) if _fold(t.group()).startswith(prefix)), None)
+    start = 0 if at is None else max(0, at - words // 3)
+    end = min(len(tokens), start + words)
+    out = text[tokens[start].start():tokens[end - 1].end()]
+    if at is not None:
+        t = tokens[at]
+        a, b = t.start() - tokens[start].start(), t.end() - tokens[start].start()
+        out = out[:a] + markers[0] + out[a:b] + markers[1] + out[b:]
+    return ("…" if start else "") + out + ("…" if end < len(tokens) else "")
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 200,
@@ -41,14 +66,30 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 200,
     match = fts_query(query)
     if match is None or limit <= 0:
         return []
-    sql = (
-        "SELECT e.id, e.page_id, p.title, e.headline, h.snip, e.time FROM ("
-        "  SELECT rowid, rank, snippet(entries_fts, -1, ?, ?, '…', 16) AS snip"
-        "  FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rank LIMIT ?) h"
-        " JOIN entries e ON e.id = h.rowid JOIN pages p ON p.id = e.page_id"
-        " ORDER BY h.rank"
-    )
-    rows = conn.execute(sql, (markers[0], markers[1], match, limit)).fetchall()
+    # Ranked ids first (bm25() called directly: a third faster here than the
+    # configured `rank`), snippets then only for those: a snippet per match
+    # would cost ten times the search for a common word. The snippets use the
+    # query without the prefix star: a prefix looked up once per hit costs
+    # ~2 ms each. A hit found only through the prefix gets its opening words.
+    ranked = conn.execute(
+        "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?"
+        " ORDER BY bm25(entries_fts, 10.0, 1.0, 4.0) LIMIT ?", (match, limit)).fetchall()
+    if not ranked:
+        return []
+    ids = [r[0] for r in ranked]
+    marks = ",".join("?" * len(ids))
+    snippets = dict(conn.execute(
+        "SELECT rowid, snippet(entries_fts, -1, ?, ?, '…', 16) FROM entries_fts"
+        f" WHERE entries_fts MATCH ? AND rowid IN ({marks})",
+        (markers[0], markers[1], fts_query(query, prefix=False), *ids)).fetchall())
+    found = {r[0]: r for r in conn.execute(
+        "SELECT e.id, e.page_id, p.title, e.headline, e.time,"
+        " e.headline || ' — ' || e.topics || ' — ' || substr(e.body, 1, 3000)"
+        f" FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id IN ({marks})", ids)}
+    last = _TOKEN.findall(unicodedata.normalize("NFKC", query))
+    prefix = _fold(last[-1]) if last else None
+    rows = [(*found[i][:4], snippets.get(i) or _prefix_snippet(found[i][5], prefix, markers),
+             found[i][4]) for i in ids if i in found]
     return [
         SearchHit(rowid=r[0], page_id=r[1], page_title=r[2], headline=r[3],
                   snippet=" ".join(str(r[4] or "").split()), time=from_iso(r[5]))
