@@ -76,10 +76,25 @@ _NUMERIC = re.compile(
 )
 
 
+class _DropCombining(dict[int, int | None]):
+    """str.translate table deleting combining marks, filled as characters are
+    met (the per-character work then runs in C)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_COMBINING = _DropCombining()
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Février' -> 'fevrier', 'März' -> 'marz'."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if decomposed.isascii():
+        return decomposed.casefold()
+    return decomposed.translate(_DROP_COMBINING).casefold()
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
