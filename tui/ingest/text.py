@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from functools import cached_property
 
-from tui.ingest.clean import clean_inline, strip_controls
+from tui.ingest.clean import strip_controls
 from tui.ingest.dates import (
     at_clock,
     find_date,
@@ -51,15 +52,37 @@ class Unit:
     def is_list(self) -> bool:
         return self.items is not None
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def folded(self) -> str:
+        return _f(self.text)
+
+    @cached_property
+    def chrome(self) -> bool:
+        return _chrome(self)
+
+    @cached_property
+    def end(self) -> bool:
+        if self.is_list or self.words > 12:
+            return False
+        return bool(_END_MARKERS.match(self.folded.strip(" :")))
 
 
 _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?:[•□◦▪▫‣∙●○◆*]|-(?=\s)|\d{1,2}\.(?=\s))[ \t]*(?P<text>.*)$"
 )
 _SENTENCE_END = ".!?»\"”'…)"
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _fold_line(line: str) -> str:
+    """One line, spaces folded (the text has been through _clean first)."""
+    return " ".join(line.split())
 
 
 def _indent(line: str) -> int:
@@ -95,7 +118,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def _units(text: str) -> list[Unit]:
-    lines = _unwrap(strip_controls(text).split("\n"))
+    lines = _unwrap(_ZERO_WIDTH.sub("", strip_controls(text)).split("\n"))
     units: list[Unit] = []
     gap = True
     i, n = 0, len(lines)
@@ -125,15 +148,15 @@ def _units(text: str) -> list[Unit]:
                     break
                 m = _BULLET.match(raw)
                 if m and (len(m.group("indent")) >= base):
-                    items.append(clean_inline(m.group("text")))
+                    items.append(_fold_line(m.group("text")))
                 elif _indent(raw) > base and items:
-                    items[-1] = (items[-1] + " " + clean_inline(raw)).strip()
+                    items[-1] = (items[-1] + " " + _fold_line(raw)).strip()
                 else:
                     break
                 i += 1
             unit = Unit(" | ".join(items), tuple(items), gap_before=gap, gap_after=False)
         else:
-            unit = Unit(clean_inline(raw), gap_before=gap, gap_after=False)
+            unit = Unit(_fold_line(raw), gap_before=gap, gap_after=False)
             i += 1
         if units and not gap:
             units[-1].gap_after = False
@@ -191,32 +214,47 @@ cookies newsletters newsletter bookmark podcasts
     )
 )
 
-# Phrases that mark a short paragraph as promotion, notice or site furniture.
-_CHROME_PHRASES = re.compile(
-    "|".join(
-        [
-            r"\bcookies?\b", r"newsletter", r"\b(?:sur|on|auf|via notre|our) whatsapp",
-            r"whatsapp (?:channel|group)", r"google play", r"app ?store",
-            r"l'appli(?:cation)?\b", r"download (?:the|our) app", r"app downloaden",
-            r"javascript", r"votre navigateur", r"your browser", r"ihr browser",
-            r"synthese vocale", r"reserve(?:e|s)? (?:aux|a nos) abonnes", r"subscribers? only",
-            r"abonnez-vous", r"s'abonner", r"\bsubscribe\b", r"\bsign(?:ing)? up (?:for|to)\b",
-            r"\bunsubscribe", r"cliquez ici", r"en cliquant", r"click here", r"klicken sie",
-            r"privacy policy", r"politique de confidentialite", r"datenschutz",
-            r"all rights reserved", r"tous droits reserves", r"alle rechte vorbehalten",
-            r"scroll down for", r"^(?:a )?lire aussi\b", r"^read (?:more|also)\b",
-            r"^mehr zum thema", r"^see also\b", r"^sur le meme sujet",
-            r"^voir aussi\b", r"\bfollow us\b", r"suivez-nous", r"folgen sie uns",
-            r"join us on", r"rejoignez-nous", r"^suivez\b", r"^follow\b", r"^folgen\b",
-            r"\bnos offres\b", r"\bour offers\b",
-            r"\b\d+\s+(?:commentaires?|comments?|kommentare?)\b",
-            r"offnet in einem neuen fenster", r"recevez les", r"recevoir nos",
-            r"get the latest", r"news notifications", r"vous possedez deja un compte",
-            r"identifiez-vous", r"s'inscrire gratuitement", r"\bpar e-?mail\b",
-            r"lecture du monde en cours", r"\bpublicite\b", r"^partager sur\b", r"^share on\b",
-        ]
-    )
+# Phrases that mark a short paragraph as promotion, notice or site furniture
+# (folded text). Plain substrings first: `in` is much faster than one big regex.
+_CHROME_SUBSTRINGS = (
+    "cookie", "newsletter", "google play", "app store", "appstore", "l'appli",
+    "download the app", "download our app", "app downloaden", "javascript",
+    "votre navigateur", "your browser", "ihr browser", "synthese vocale",
+    "aux abonnes", "a nos abonnes", "subscribers only", "abonnez-vous", "s'abonner",
+    "unsubscribe", "cliquez ici", "en cliquant", "click here", "klicken sie",
+    "privacy policy", "politique de confidentialite", "datenschutz",
+    "all rights reserved", "tous droits reserves", "alle rechte vorbehalten",
+    "scroll down for", "follow us", "suivez-nous", "folgen sie uns", "join us on",
+    "rejoignez-nous", "nos offres", "our offers", "offnet in einem neuen fenster",
+    "recevez les", "recevoir nos", "get the latest", "news notifications",
+    "vous possedez deja un compte", "identifiez-vous", "s'inscrire gratuitement",
+    "lecture du monde en cours", "publicite",
 )
+_CHROME_PATTERNS = re.compile(
+    r"^(?:(?:a )?lire aussi|read (?:more|also)|mehr zum thema|see also|sur le meme sujet|"
+    r"voir aussi|suivez|follow|folgen|partager sur|share on)\b"
+    r"|\b(?:sur|on|auf|via notre|our) whatsapp|whatsapp (?:channel|group)|\bsubscribe\b"
+    r"|\bsign(?:ing)? up (?:for|to)\b|\b\d+\s+(?:commentaires?|comments?|kommentare?)\b"
+    r"|\bpar e-?mail\b"
+)
+
+
+_PATTERN_KEYS = (
+    "lire aussi", "read ", "mehr zum", "see also", "sur le meme", "voir aussi", "suivez",
+    "follow", "folgen", "partager", "share", "whatsapp", "subscribe", "sign", "comment",
+    "kommentar", "mail",
+)
+
+
+def _chrome_phrase(folded: str) -> bool:
+    if any(s in folded for s in _CHROME_SUBSTRINGS):
+        return True
+    return any(k in folded for k in _PATTERN_KEYS) and bool(_CHROME_PATTERNS.search(folded))
+
+
+# The few that also mark a longer paragraph (a subscription pitch, a consent notice).
+_LONG_PROMO = ("nos offres", "our offers", "newsletter", "cookie", "unsubscribe", "cliquez ici",
+               "click here")
 _READING_TIME = re.compile(
     r"^(?:temps de lecture|lesezeit|reading time|lecture)?\s*:?\s*(?:\d+\s*(?:-|à|to|bis)\s*)?"
     r"\d+\s*(?:min|mins|minutes?|minuten|mn)\b\.?\s*(?:de lecture|read|reading|lesezeit)?\.?$",
@@ -283,8 +321,8 @@ _RELATIVE_TIME = re.compile(
 )
 _GLUED_CLOCK = re.compile(r"^((?:[01]?\d|2[0-3])[:h]\d\d)(?=[^\W\d_])")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
+# A photo credit closing a caption: "(Image: Getty)", "Photo by X", "© X".
 _CREDIT = re.compile(
-    r"^(?P<cap>.*?)[\s.,;:–—-]*"
     r"(?:\((?:Photos?|Image|Images|Foto|Bild|Illustration|Crédits?(?: photo)?|Credits?)"
     r"\s*(?:by|par|de|von|:)?\s*(?P<c1>[^()]{2,80})\)"
     r"|\b(?:Photos?|PHOTO|Image|Foto|Bildrechte|Crédits?(?: photo)?|Credits?|Illustration)"
@@ -298,26 +336,31 @@ _VIDEO_LABEL = re.compile(
 
 
 def _is_chrome(unit: Unit) -> bool:
+    return unit.chrome
+
+
+def _chrome(unit: Unit) -> bool:
     if unit.is_list:
         return True
     text = unit.text
-    folded = _f(text).strip(" :|·-–—")
+    words = unit.words
+    if words > 90:
+        return False  # running text
+    folded = unit.folded.strip(" :|·-–—")
     if folded in _CHROME_LINES or _JUNK.match(text) or _READING_TIME.match(text):
         return True
-    words = unit.words
-    if words <= 90 and _CHROME_PHRASES.search(_f(text)):
+    if words <= 40 and _chrome_phrase(unit.folded):
         return True
-    letters = [c for c in text if c.isalpha()]
+    if 40 < words <= 90 and any(s in unit.folded for s in _LONG_PROMO):
+        return True
     # SHOUTED lines: promotions and section banners, never a paragraph.
-    if words >= 2 and len(letters) >= 8 and not any(c.islower() for c in letters):
+    if words >= 2 and text == text.upper() and sum(c.isalpha() for c in text) >= 8:
         return True
     return False
 
 
 def _is_end(unit: Unit) -> bool:
-    if unit.is_list or unit.words > 12:
-        return False
-    return bool(_END_MARKERS.match(_f(unit.text).strip(" :")))
+    return unit.end
 
 
 def _headline_like(text: str, min_words: int = 1) -> bool:
@@ -345,8 +388,12 @@ def _content_list(unit: Unit) -> bool:
     return sentences >= max(1, 0.6 * len(items))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _is_date_line(text: str) -> bool:
-    return len(text.split()) <= 16 and find_date(text) is not None
+    """A short line that gives a date (every date form has a year)."""
+    return len(text) < 160 and bool(_YEAR.search(text)) and find_date(text) is not None
 
 
 def _clock_line(text: str) -> tuple[time, str, str] | None:
@@ -372,13 +419,14 @@ def _name_like(text: str) -> bool:
 
 def _split_credit(text: str) -> tuple[str, str | None] | None:
     """'Steve Witkoff. Photo by X' -> ('Steve Witkoff.', 'X'); None if no credit."""
-    if len(text.split()) > 80:
+    if len(text) > 600:
         return None
-    m = _CREDIT.match(text)
+    offset = max(0, len(text) - 100)  # a credit is at the end: look only there
+    m = _CREDIT.search(text, offset)
     if not m:
         return None
     credit = (m.group("c1") or m.group("c2") or m.group("c3") or "").strip(" .")
-    caption = m.group("cap").strip()
+    caption = text[: m.start()].rstrip(" .,;:–—-")
     if not credit or (m.group("c2") and text.rstrip().endswith(".")):
         return None
     return caption, credit
@@ -697,7 +745,7 @@ def _tag_items(unit: Unit) -> list[str]:
 
 def _labelled_tags(units: list[Unit]) -> list[str]:
     for i, unit in enumerate(units[:-1]):
-        if not unit.is_list and _TAG_LABELS.match(_f(unit.text)) and units[i + 1].is_list:
+        if not unit.is_list and _TAG_LABELS.match(unit.folded) and units[i + 1].is_list:
             tags = _tag_items(units[i + 1])
             if tags:
                 return tags
@@ -897,7 +945,7 @@ def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -
         if text == headline:
             i += 1
             continue
-        if _is_promo_label(text):
+        if _is_promo_label(unit):
             skip_next = True
             i += 1
             continue
@@ -932,15 +980,15 @@ def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -
         i += 1
 
 
-def _is_promo_label(text: str) -> bool:
+_PROMO_LABEL = re.compile(
+    r"^(?:a lire aussi|lire aussi|read more|read also|see also|mehr zum thema|"
+    r"auch interessant|sur le meme sujet|voir aussi|related)\s*:?$"
+)
+
+
+def _is_promo_label(unit: Unit) -> bool:
     """'Lire aussi :' / 'Read more:' alone: the next short line is the promoted title."""
-    return bool(
-        re.match(
-            r"^(?:a lire aussi|lire aussi|read more|read also|see also|mehr zum thema|"
-            r"auch interessant|sur le meme sujet|voir aussi|related)\s*:?$",
-            _f(text),
-        )
-    )
+    return unit.words <= 5 and bool(_PROMO_LABEL.match(unit.folded))
 
 
 def _collect_links(body: _Body, text: str) -> None:

@@ -1,0 +1,170 @@
+"""Topics for a page and for each of its entries.
+
+An entry's topics are the page's own topics it mentions (matched without
+regard to case or accents, on word boundaries: "Etats-Unis" finds
+"États-Unis") followed by the names that recur across the page: capitalised
+multi-word names ("Donald Trump", "Judée-Samarie") found in two entries or
+more (in an article's one entry: said twice or more). A page without topics
+of its own gets the most frequent of those names, so the sidebar is never
+empty. Pure string work, linear in the size of the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from tui.ingest.dates import fold
+from tui.model import Entry, Page
+
+MAX_PAGE_TOPICS = 12
+MAX_ENTRY_NAMES = 8
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_CAP = rf"[{_UPPER}][\w’'-]*"
+# A run of capitalised words, allowing a name particle inside ("Ursula von der
+# Leyen", "Mohammed bin Salman"); single spaces only, so punctuation and line
+# ends break a run.
+_RUN = re.compile(
+    rf"{_CAP}(?: (?:(?:de|du|von|van|der|al|bin|ben|el|da|del|di|la|le) )*{_CAP})*"
+)
+_WORD_CHAR = re.compile(r"[\w’'-]")
+_ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u)['’]")
+
+# Capitalised words that start sentences or titles without being names.
+_LEADING = frozenset(
+    fold(w)
+    for w in """
+le la les l un une des du de d au aux ce cet cette ces il elle ils elles on nous vous je
+selon pour dans en sur par avec sans mais et ou donc or ni car si lors après avant depuis
+pendant alors toutefois cependant ainsi enfin fait face entre contre vers chez dont où
+quand comme tandis puis aussi même déjà encore voici voilà plus moins très tout tous toute
+toutes aucun aucune chaque son sa ses leur leurs notre nos votre vos mon ma mes
+the a an this that these those he she it they we you i in on at for with by from of and
+but or so if when after before during while however according as also there here his her
+its their our your my no not yes all some many more most other such what which who whom
+der die das den dem des ein eine einer eines einem einen und oder aber im am auf mit von
+zu zum zur für nach bei seit laut er sie es wir ihr sich nicht auch noch schon wie wenn
+als dass bis durch gegen ohne um unter über vor während wegen dieser diese dieses jetzt
+lundi mardi mercredi jeudi vendredi samedi dimanche
+monday tuesday wednesday thursday friday saturday sunday
+montag dienstag mittwoch donnerstag freitag samstag sonntag
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+january february march april may june july august september october november december
+januar februar märz juni juli oktober dezember
+président présidente premier première ministre secrétaire général générale chef
+president prime minister secretary general chief mr mrs ms dr mme m sir lord
+präsident präsidentin kanzler kanzlerin minister ministerin herr frau
+live blog ticker direct update updates
+""".split()
+)
+
+
+# Names and words recur: fold each once.
+_fold_name = lru_cache(maxsize=32768)(fold)
+
+
+def assign_topics(page: Page) -> Page:
+    """The page with each entry's topics filled (and page topics when it had none)."""
+    if not page.entries:
+        return page
+    texts = [f"{e.headline}\n{e.body_markdown}" for e in page.entries]
+    found_names = [names_in(text) for text in texts]
+    per_entry = [{_fold_name(name) for name in names} for names in found_names]
+    names = _recurring_names(found_names, per_entry)
+    page_topics = page.topics or tuple(name for _key, name, _n in names[:MAX_PAGE_TOPICS])
+    matchers = [
+        (fold(topic), topic, _matcher(topic), _longest_word(topic)) for topic in page_topics
+    ]
+    entries = []
+    for entry, text, keys in zip(page.entries, texts, per_entry, strict=True):
+        folded = fold(text)
+        found: dict[str, str] = {}
+        for key, topic, pattern, word in matchers:
+            if word in folded and pattern.search(folded):
+                found.setdefault(key, topic)
+        extra = [name for key, name, _n in names if key in keys and key not in found]
+        for name in extra[:MAX_ENTRY_NAMES]:
+            found[_fold_name(name)] = name
+        entries.append(_with_topics(entry, tuple(found.values())))
+    return dataclasses.replace(page, entries=tuple(entries), topics=tuple(page_topics))
+
+
+def _with_topics(entry: Entry, topics: tuple[str, ...]) -> Entry:
+    return entry if entry.topics == topics else dataclasses.replace(entry, topics=topics)
+
+
+_MATCHERS: dict[str, re.Pattern[str]] = {}
+
+
+def _matcher(topic: str) -> re.Pattern[str]:
+    """A folded, word-bounded pattern for a topic ("Etats-Unis" ~ "états-unis")."""
+    pattern = _MATCHERS.get(topic)
+    if pattern is None:
+        words = [re.escape(w) for w in re.split(r"[\s\-‐–]+", fold(topic)) if w]
+        body = r"[\s\-‐–]+".join(words) or re.escape(fold(topic))
+        pattern = re.compile(rf"(?<!\w){body}(?!\w)")
+        if len(_MATCHERS) > 4096:
+            _MATCHERS.clear()
+        _MATCHERS[topic] = pattern
+    return pattern
+
+
+def _longest_word(topic: str) -> str:
+    """A plain substring every match of the topic contains (a cheap pre-test)."""
+    return max(re.split(r"[\s\-‐–]+", fold(topic)), key=len)
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised multi-word names in a text, leading stop-words removed."""
+    out = []
+    for m in _RUN.finditer(text):
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            continue  # inside a word ("iPhone")
+        words = m.group(0).split(" ")
+        words[0] = _ELISION.sub("", words[0])
+        while words and _fold_name(words[0]) in _LEADING:
+            words.pop(0)
+        while words and _fold_name(words[-1]) in _LEADING:
+            words.pop()
+        if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            continue
+        name = " ".join(words).strip("-’'")
+        if len(words) < 2 and not _capitalised_compound(name):
+            continue
+        if name.isupper():  # "KEY EVENT", "LIVE BLOG": shouting, not a name
+            continue
+        out.append(name)
+    return out
+
+
+def _capitalised_compound(word: str) -> bool:
+    """'Judée-Samarie', 'Maison-Blanche', 'États-Unis': every part capitalised."""
+    parts = word.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() and len(p) > 1 for p in parts)
+
+
+def _recurring_names(
+    found_names: list[list[str]], per_entry: list[set[str]]
+) -> list[tuple[str, str, int]]:
+    """(folded key, name, count) for names found in two entries or more (or
+    twice in a lone entry; failing that, once), commonest first, each in its
+    most frequent spelling."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions: Counter[str] = Counter()
+    for names in found_names:
+        for name in names:
+            key = _fold_name(name)
+            spellings[key][name] += 1
+            mentions[key] += 1
+    entry_count: Counter[str] = Counter()
+    for keys in per_entry:
+        entry_count.update(keys)
+    if len(found_names) > 1:
+        keep = {k: n for k, n in entry_count.items() if n >= 2}
+    else:
+        keep = {k: n for k, n in mentions.items() if n >= 2} or dict(mentions)
+    ranked = sorted(keep, key=lambda k: (-keep[k], -mentions[k], k))
+    return [(k, spellings[k].most_common(1)[0][0], keep[k]) for k in ranked]
