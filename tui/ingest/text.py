@@ -511,8 +511,7 @@ def parse_text(text: str, url: str | None = None) -> Page:
         article = _Body(headline=title)
         article.media.extend(header.media)
         _fill(article, body_units, title, subheadings=True)
-        bodies = [article]
-        live = False if not live else live
+        bodies = [article] if title or article.paragraphs or article.media else []
 
     page_key = url or title
     entries = []
@@ -570,7 +569,13 @@ def _find_title(units: list[Unit]) -> int | None:
             return i
         if _AUTHOR.match(follower.text) and follower.words <= 8:
             return i
-    return first_candidate
+    if first_candidate is not None:
+        return first_candidate
+    # No headline anywhere: the first line of text stands for the title.
+    return next(
+        (i for i, u in enumerate(units) if not u.is_list and not _is_chrome(u) and u.words <= 30),
+        None,
+    )
 
 
 def _next_meaningful(units: list[Unit], i: int, limit: int = 3) -> int | None:

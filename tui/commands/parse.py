@@ -1,0 +1,67 @@
+"""`newsreader parse SOURCE [--json]`: read one page and show what ingest makes
+of it, without touching the library. An outline by default (title, publisher,
+date, one line per entry: its time or --:--, its headline); with --json the
+page model exactly as DESIGN.md documents it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from datetime import datetime, time
+
+from tui.commands._common import clean
+from tui.model import Page
+from tui.sources import parse_source, read_source
+
+HELP = "parse a page (a file, - for standard input, or a URL) and print its outline or JSON"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE",
+                        help="a saved page or text dump, - for standard input, or a URL")
+    parser.add_argument("--json", action="store_true",
+                        help="print the page model as JSON instead of an outline")
+
+
+def run(args: argparse.Namespace) -> int:
+    source = read_source(args.source)  # UserError (one line) when unreadable
+    page = parse_source(source)
+    if page.url is None and source.url is not None:
+        page = replace(page, url=source.url)
+    if args.json:
+        text = json.dumps(page.to_json(), ensure_ascii=False, indent=2)
+        print(clean(text, multiline=True))
+    else:
+        print("\n".join(outline(page)))
+    return 0
+
+
+def outline(page: Page) -> list[str]:
+    """Title, publisher, date, then `HH:MM  headline` (or `--:--`) per entry."""
+    count = len(page.entries)
+    lines = [
+        clean(page.title) or "(untitled)",
+        f"publisher: {clean(page.source) or 'unknown'}",
+        f"published: {_date(page.published) or 'unknown'}"
+        + (f" (updated {_date(page.updated)})" if page.updated else ""),
+        f"kind: {page.kind}, {count} {'entry' if count == 1 else 'entries'}",
+    ]
+    if page.authors:
+        lines.append("authors: " + ", ".join(clean(a) for a in page.authors))
+    if page.topics:
+        lines.append("topics: " + ", ".join(clean(t) for t in page.topics))
+    lines.append("")
+    for entry in page.entries:
+        clock = entry.time.strftime("%H:%M") if entry.time else "--:--"
+        lines.append(f"{clock}  {clean(entry.headline)}")
+    return lines
+
+
+def _date(value: datetime | None) -> str:
+    """'2026-02-11' for a date the page gives without a time, else with HH:MM."""
+    if value is None:
+        return ""
+    if value.time() == time(0, 0):
+        return value.strftime("%Y-%m-%d")
+    return value.strftime("%Y-%m-%d %H:%M")
