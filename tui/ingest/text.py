@@ -66,7 +66,7 @@ class Unit:
 
     @cached_property
     def end(self) -> bool:
-        if self.is_list or self.words > 12:
+        if self.is_list or self.words > 20:
             return False
         return bool(_END_MARKERS.match(self.folded.strip(" :")))
 
@@ -970,13 +970,13 @@ def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -
             if unit.words <= 12 and text[-1] not in ".!?":  # alt text above a caption
                 i += 1
                 continue
-        if _headline_like(text) and text[-1] not in _SENTENCE_END:
+        if _headline_like(text) and unit.words <= 12:
             nxt = _next_meaningful(units, i + 1)
             if nxt is None or units[nxt].is_list and not _content_list(units[nxt]):
                 if unit.words <= 3:
                     i += 1  # a stray label: "AFP", "Direct"
                     continue
-            elif subheadings and unit.words <= 12 and _paragraph_like(units[nxt].text):
+            elif subheadings and _paragraph_like(units[nxt].text):
                 body.paragraphs.append(f"**{_md_escape(text, block=False)}**")
                 i += 1
                 continue
