@@ -56,7 +56,9 @@ january february march april may june july august september october november dec
 januar februar märz juni juli oktober dezember
 président présidente premier première ministre secrétaire général générale chef
 president prime minister secretary general chief mr mrs ms dr mme m sir lord
-präsident präsidentin kanzler kanzlerin minister ministerin herr frau
+präsident präsidentin kanzler kanzlerin minister ministerin herr frau bundeskanzler
+bundeskanzlerin bundespräsident ministerpräsident außenminister premierminister regierungschef
+bürgermeister sprecher sprecherin porte-parole spokesman spokeswoman
 live blog ticker direct update updates
 """.split()
 )
