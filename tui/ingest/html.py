@@ -37,8 +37,9 @@ from tui.model import Entry, Page, PageKind, entry_id
 
 MAX_NESTING = 400  # block elements nested deeper are flattened before parsing
 MAX_TOPICS = 30
+MAX_VISIBLE = 5_000_000  # characters of page text searched for structured updates
 _FURNITURE = "script, style, noscript, template, svg, nav, aside, footer, dialog"
-_DEEP_TAGS = ("<div", "<section", "<article", "<ul", "<ol", "<blockquote", "<dl", "<main")
+_DEEP_TAGS = ("<div", "<section", "<article", "<ul", "<blockquote")
 _BLOCK_TAG = re.compile(
     r"<(/?)(?:div|section|article|aside|nav|ul|ol|dl|blockquote|main|header|footer|figure|"
     r"fieldset|details|center|address|menu|dir|hgroup|summary|dialog|figcaption)\b[^>]*>",
@@ -119,10 +120,22 @@ _MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updat
                   "datemodified", "dcterms.modified", "last-modified")
 
 
+def _is_deep(html: str) -> bool:
+    """Cheap test: a run of MAX_NESTING opening tags of one kind with no
+    closing tag of that kind in between (str methods only, no Python loop
+    per tag)."""
+    for tag in _DEEP_TAGS:
+        if html.count(tag) > MAX_NESTING:
+            closing = "</" + tag[1:]
+            if any(part.count(tag) > MAX_NESTING for part in html.split(closing)):
+                return True
+    return False
+
+
 def _flatten_deep_nesting(html: str) -> str:
     """Drop block tags nested deeper than MAX_NESTING: the HTML parser's cost
     grows with depth times tags, and no real page needs that depth."""
-    if sum(html.count(tag) for tag in _DEEP_TAGS) < 3_000:
+    if not _is_deep(html):
         return html
     depth = 0
 
@@ -199,7 +212,7 @@ def _dominant(tree: LexborHTMLParser, dom: list[DomEntry]) -> bool:
     main = main_content(tree)
     if main is None:
         return True
-    main_chars = len(clean_inline(main.text()))
+    main_chars = len(" ".join(main.text().split()))
     return sum(e.text_chars for e in dom) >= 0.5 * main_chars
 
 
@@ -242,7 +255,7 @@ def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate]
     """Entries from structured updates alone, keeping only those the page
     shows when it shows any of them."""
     body = tree.body
-    visible = re.sub(r"\W+", "", fold(body.text())) if body is not None else ""
+    visible = re.sub(r"\W+", "", fold(body.text()[:MAX_VISIBLE])) if body is not None else ""
     built: list[tuple[bool, DomEntry]] = []
     for u in updates:
         rendered = render_fragment(u.body, page_url) if u.body else Rendered()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.ingest.clean import clean_inline
-from tui.ingest.markdown import is_boilerplate
+from tui.ingest.markdown import is_boilerplate, short_text
 
 MAX_PARAGRAPHS = 5_000
 MIN_PARAGRAPH = 25
@@ -15,7 +15,7 @@ MAX_CLIMB = 12
 
 
 def _link_chars(node: LexborNode) -> int:
-    return sum(len(clean_inline(a.text())) for a in node.css("a"))
+    return sum(len(clean_inline(short_text(a, 500))) for a in node.css("a")[:2_000])
 
 
 def _excluded(node: LexborNode) -> bool:
@@ -36,7 +36,7 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
     if body is None:
         return None
     marked = body.css_first('[itemprop~="articleBody"]')
-    if marked is not None and len(clean_inline(marked.text())) >= 500:
+    if marked is not None and len(clean_inline(short_text(marked, 2_000, 20_000))) >= 500:
         return marked
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -58,7 +58,7 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
         node = nodes[mem_id]
         if _excluded(node):
             continue
-        text = len(clean_inline(node.text())) or 1
+        text = len(node.text()) or 1
         final = score * (1.0 - min(_link_chars(node) / text, 1.0))
         if final > best_score:
             best, best_score = node, final

@@ -24,11 +24,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.ingest.clean import clean_inline
 from tui.ingest.dates import CLOCK_RE, find_date, from_epoch, parse_iso, split_clock_prefix
-from tui.ingest.markdown import Rendered, is_boilerplate, render
+from tui.ingest.markdown import Rendered, is_boilerplate, render, short_text
 
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000
 MAX_CLIMB = 10
+SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attribute names
 MAX_SIBLINGS = 400
 MIN_ENTRIES = 3  # without structured data saying it is a live blog
 HEADLINE_MAX = 160
@@ -70,7 +71,7 @@ class _Anchor:
 
 def _attr_names(html: str) -> list[str]:
     names: list[str] = []
-    for m in _TIME_ATTR.finditer(html):
+    for m in _TIME_ATTR.finditer(html, 0, SCAN_CHARS):
         name = m.group(1).lower()
         if name not in names:
             names.append(name)
@@ -123,7 +124,7 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
             if instant is None and name in attrs:
                 instant = _instant(attrs.get(name), tz)
                 later = bool(_LATER_ATTR.search(name))
-        clock = _clock_in(node.text()) if node.tag == "time" else None
+        clock = _clock_in(short_text(node, 61)) if node.tag == "time" else None
         if instant is None and clock is None:
             continue
         out.append(_Anchor(node, instant, clock[0] if clock else None,
@@ -131,7 +132,7 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
     for node in body.css(_CLOCK_CLASSES)[:MAX_ANCHORS]:
         if node.mem_id in seen:
             continue
-        text = node.text()
+        text = short_text(node, 31)
         if len(text) <= 30 and _CLOCK_ONLY.match(text):
             clock = _clock_in(text)
             if clock:
@@ -148,8 +149,8 @@ def _key(node: LexborNode) -> tuple[str, str]:
 
 
 def _text_stats(node: LexborNode) -> tuple[int, int]:
-    text = len(clean_inline(node.text()))
-    links = sum(len(clean_inline(a.text())) for a in node.css("a"))
+    text = len(" ".join(node.text().split()))
+    links = sum(len(clean_inline(short_text(a, 500))) for a in node.css("a")[:200])
     return text, links
 
 
@@ -196,8 +197,26 @@ def _container_entries(anchors: list[_Anchor], base_url: str | None,
     for count, _level, nodes in _container_groups(anchors)[:8]:
         if count < minimum or not _acceptable(nodes):
             continue
-        return [_from_container(node, anchors, base_url) for node in nodes[:MAX_ENTRIES]]
+        nodes = nodes[:MAX_ENTRIES]
+        members = {node.mem_id for node in nodes}
+        owned: dict[int, list[_Anchor]] = {}
+        for anchor in anchors:
+            owner = _owner(anchor.node, members)
+            if owner is not None:
+                owned.setdefault(owner, []).append(anchor)
+        return [_from_container(node, owned.get(node.mem_id, []), base_url) for node in nodes]
     return []
+
+
+def _owner(node: LexborNode, members: set[int]) -> int | None:
+    current: LexborNode | None = node
+    for _ in range(MAX_CLIMB + 1):
+        if current is None:
+            return None
+        if current.mem_id in members:
+            return current.mem_id
+        current = current.parent
+    return None
 
 
 def _inside(node: LexborNode, container: LexborNode) -> bool:
@@ -215,9 +234,9 @@ def _meta_block(anchor: LexborNode, container: LexborNode) -> LexborNode:
     """The small block around a time (time + author + share link) to leave
     out of the body."""
     node = anchor
-    base = len(clean_inline(anchor.text()))
+    base = len(clean_inline(short_text(anchor, 100)))
     while node.parent is not None and node.parent.mem_id != container.mem_id:
-        if len(clean_inline(node.parent.text())) > base + 80:
+        if len(clean_inline(short_text(node.parent, base + 200))) > base + 80:
             break
         node = node.parent
     return node
@@ -231,9 +250,8 @@ def _publisher_id(node: LexborNode) -> str | None:
     return None
 
 
-def _from_container(container: LexborNode, anchors: list[_Anchor],
+def _from_container(container: LexborNode, mine: list[_Anchor],
                     base_url: str | None) -> DomEntry:
-    mine = [a for a in anchors if _inside(a.node, container)]
     instant = next((a.instant for a in mine if a.instant and not a.later), None)
     instant = instant or next((a.instant for a in mine if a.instant), None)
     clocked = next((a for a in mine if a.clock), None)
@@ -266,7 +284,7 @@ def _container_headline(container: LexborNode,
         for node in container.css(selector)[:5]:
             if any(_inside(t, node) for t in times):
                 continue
-            text = clean_inline(node.text())
+            text = clean_inline(short_text(node, 301))
             if not text or len(text) > 300:
                 continue
             split = split_clock_prefix(text)
@@ -295,7 +313,7 @@ class _Marker:
 def _markers(body: LexborNode) -> list[_Marker]:
     out: list[_Marker] = []
     for node in body.css("h2, h3, h4, h5, h6, strong, b")[:MAX_ANCHORS]:
-        text = node.text()
+        text = short_text(node, 401, 40)
         stripped = text.lstrip(" \t\n\u00a0")
         if not stripped[:1].isdigit() or len(stripped) > 400:
             continue
@@ -309,7 +327,8 @@ def _markers(body: LexborNode) -> list[_Marker]:
                 continue
             if parent.tag not in ("p", "div", "li", "span"):
                 continue
-            if not clean_inline(parent.text()).startswith(clean_inline(stripped)[:20]):
+            if not clean_inline(short_text(parent, 60, 40)).startswith(
+                    clean_inline(stripped)[:20]):
                 continue
             block = parent
         out.append(_Marker(block, node, split[0], split[1], split[2]))
@@ -326,7 +345,7 @@ def _day_header(node: LexborNode) -> date | None:
     """A short block that is only a date ('Dienstag, 27. August 2024')."""
     if node.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "li"):
         return None
-    text = clean_inline(node.text())
+    text = clean_inline(short_text(node, 61))
     if not text or len(text) > 60 or CLOCK_RE.search(text):
         return None
     return find_date(text)

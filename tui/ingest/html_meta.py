@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tui.ingest.clean import clean_inline
 from tui.ingest.dates import find_datetime, fold, parse_iso, zone_for_language
-from tui.ingest.markdown import absolute, plain_text
+from tui.ingest.markdown import absolute, plain_text, short_text
 
 MAX_TIME_ELEMENTS = 300
 
@@ -121,7 +121,7 @@ def visible_dates(tree: LexborHTMLParser, tz: tzinfo) -> tuple[datetime | None, 
     if body is None:
         return None, None
     for node in body.css(_BYLINE)[:200]:
-        text = node.text()
+        text = short_text(node, 301)
         if not text or len(text) > 300:
             continue
         folded = fold(text)

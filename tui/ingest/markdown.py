@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
+from tui.ingest.markdown_simple import CLOSE, OPEN, TEXT, Token, simple_markdown
 from tui.model import Link, Media
 
 MAX_EMITTED_DEPTH = 30  # nesting handed to markdownify
@@ -113,6 +114,24 @@ def is_label_or_read_more(text: str) -> bool:
     return folded in _LABELS or bool(_READ_MORE.match(folded))
 
 
+def short_text(node: LexborNode, limit: int = 400, max_nodes: int = 2_000) -> str:
+    """The start of a node's text, at most about `limit` characters, looking
+    at no more than `max_nodes` descendants: node.text() costs the whole
+    subtree, and pages nest thousands deep."""
+    parts: list[str] = []
+    size = 0
+    for count, child in enumerate(node.traverse(include_text=True)):
+        if count > max_nodes:
+            break
+        if child.is_text_node:
+            text = child.text_content or ""
+            parts.append(text)
+            size += len(text)
+            if size > limit:
+                break
+    return "".join(parts)
+
+
 def _img_url(node: LexborNode) -> str | None:
     attrs = node.attributes
     for key in ("src", "data-src", "data-original", "data-lazy-src"):
@@ -131,7 +150,7 @@ class _Walk:
     def __init__(self, base_url: str | None, skip: set[int]) -> None:
         self.base = base_url
         self.skip = skip
-        self.out: list[str] = []
+        self.tokens: list[Token] = []
         self.size = 0
         self.links: dict[str, Link] = {}
         self.media: list[Media] = []
@@ -145,9 +164,9 @@ class _Walk:
     def _figure(self, node: LexborNode) -> None:
         target = node.css_first("img, video, iframe, blockquote")
         caption_node = node.css_first("figcaption") or node.css_first('[class*="caption" i]')
-        caption = clean_inline(caption_node.text()) if caption_node else ""
+        caption = clean_inline(short_text(caption_node, 1000)) if caption_node else ""
         credit_node = node.css_first('[class*="credit" i], [class*="copyright" i]')
-        credit = clean_inline(credit_node.text()) if credit_node else ""
+        credit = clean_inline(short_text(credit_node, 300)) if credit_node else ""
         if credit and caption.endswith(credit):
             caption = caption[: -len(credit)].rstrip(" .-–—|")
         kind, url = "image", None
@@ -161,7 +180,7 @@ class _Walk:
                 url = target.attributes.get("src") or _img_url(target)
             else:
                 kind = "embed"
-                caption = caption or clean_inline(target.text())[:500]
+                caption = caption or clean_inline(short_text(target, 500))[:500]
         if caption or url:
             self._add_media(Media(kind, caption or None, credit or None, absolute(url, self.base)))
 
@@ -176,13 +195,13 @@ class _Walk:
 
     def _caption(self, node: LexborNode) -> None:
         """A caption-like element next to a picture: it describes the last media."""
-        text = clean_inline(node.text())
+        text = clean_inline(short_text(node, 1000))
         if not text:
             return
         credit = ""
         for inner in node.css('[class*="credit" i], [class*="copyright" i], [class*="caption" i]'):
             if inner.mem_id != node.mem_id:
-                credit = clean_inline(inner.text())
+                credit = clean_inline(short_text(inner, 300))
                 break
         if credit and text.endswith(credit):
             text = text[: -len(credit)].rstrip(" .-–—|")
@@ -201,7 +220,8 @@ class _Walk:
             if links:
                 url = links[-1].attributes.get("href")
         kind = "video" if node.tag in ("video",) or _VIDEO_SRC.search(url or "") else "embed"
-        caption = clean_inline(node.text())[:500] or clean_inline(attrs.get("title")) or None
+        caption = (clean_inline(short_text(node, 500))[:500] or clean_inline(attrs.get("title"))
+                   or None)
         self._add_media(Media(kind, caption, None, absolute(url, self.base)))
 
     # walking -------------------------------------------------------------
@@ -229,43 +249,39 @@ class _Walk:
             self._caption(node)
             return
         if tag in BLOCK_TAGS or tag in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
-            if depth < 12 and is_label_or_read_more(node.text()):
+            if depth < 12 and is_label_or_read_more(short_text(node, 401)):
                 return
         if tag == "a":
             href = absolute(attrs.get("href"), self.base)
             if href:
-                text = clean_inline(node.text())
+                text = clean_inline(short_text(node, 300))
                 if href not in self.links and len(self.links) < MAX_LINKS:
                     self.links[href] = Link(href, text)
-                open_tag = f'<a href="{htmllib.escape(href)}">'
-                self._push(node, "a", open_tag, depth, stack)
+                self._push(node, "a", depth, stack, href)
                 return
-            self._push(node, None, "", depth, stack)
+            self._push(node, None, depth, stack)
             return
         if tag in KEEP_TAGS:
-            self._push(node, tag, f"<{tag}>", depth, stack)
+            self._push(node, tag, depth, stack)
         elif tag in BLOCK_TAGS:
-            self._push(node, "div", "<div>", depth, stack)
+            self._push(node, "div", depth, stack)
         else:
-            self._push(node, None, "", depth, stack)
+            self._push(node, None, depth, stack)
 
-    def _push(self, node: LexborNode, tag: str | None, open_tag: str, depth: int,
-              stack: list) -> None:
+    def _push(self, node: LexborNode, tag: str | None, depth: int, stack: list,
+              href: str | None = None) -> None:
         if tag is not None and depth < MAX_EMITTED_DEPTH:
-            self._emit(open_tag)
+            self.tokens.append((OPEN, tag, href))
+            self.size += 8
             if tag in ("br", "hr"):
                 return
-            stack.append((None, f"</{tag}>", depth))
+            stack.append((None, tag, depth))
             depth += 1
         else:
             tag = None
         children = list(node.iter(include_text=True))
         for child in reversed(children):
             stack.append((child, None, depth))
-
-    def _emit(self, text: str) -> None:
-        self.out.append(text)
-        self.size += len(text)
 
     def run(self, roots: Iterable[LexborNode]) -> None:
         stack: list[tuple[LexborNode | None, str | None, int]] = []
@@ -276,25 +292,40 @@ class _Walk:
                 break
             node, closing, depth = stack.pop()
             if node is None:
-                self._emit(closing or "")
+                self.tokens.append((CLOSE, closing or "", None))
                 continue
             if node.is_text_node:
                 text = node.text_content
                 if text:
-                    self._emit(htmllib.escape(text, quote=False))
+                    self.tokens.append((TEXT, text, None))
+                    self.size += len(text)
             elif node.is_element_node:
                 self._element(node, depth, stack)
         # close what a size cap left open
-        self.out.extend(c for n, c, _ in reversed(stack) if n is None and c)
+        self.tokens.extend((CLOSE, c or "", None) for n, c, _ in reversed(stack) if n is None)
 
 
 def render(roots: Iterable[LexborNode], base_url: str | None = None,
            skip: set[int] | None = None) -> Rendered:
     walk = _Walk(base_url, skip or set())
     walk.run(roots)
-    clean_html = "".join(walk.out)
-    markdown = to_markdown(clean_html) if clean_html.strip() else ""
+    markdown = simple_markdown(walk.tokens)
+    if markdown is None:
+        clean_html = tokens_to_html(walk.tokens)
+        markdown = to_markdown(clean_html) if clean_html.strip() else ""
     return Rendered(markdown, list(walk.links.values()), walk.media)
+
+
+def tokens_to_html(tokens: list[Token]) -> str:
+    out: list[str] = []
+    for kind, value, href in tokens:
+        if kind == TEXT:
+            out.append(htmllib.escape(value, quote=False))
+        elif kind == OPEN:
+            out.append(f'<a href="{htmllib.escape(href)}">' if href else f"<{value}>")
+        else:
+            out.append(f"</{value}>")
+    return "".join(out)
 
 
 def to_markdown(clean_html: str) -> str:

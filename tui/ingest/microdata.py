@@ -7,10 +7,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from tui.ingest.markdown import short_text
+
 MAX_SCOPES = 500
 MAX_PROPS = 2_000
 MAX_NESTING = 4
-MAX_CLIMB = 40  # ancestors looked at to find a property's owning item
+MAX_CLIMB = 40
+MAX_TEXT = 200_000  # ancestors looked at to find a property's owning item
 
 _URL_TAGS = {"a": "href", "link": "href", "area": "href", "img": "src", "audio": "src",
              "video": "src", "source": "src", "iframe": "src", "embed": "src", "track": "src"}
@@ -36,12 +39,12 @@ def _value(node: LexborNode) -> str:
     if tag in _URL_TAGS:
         return attrs.get(_URL_TAGS[tag]) or ""
     if tag == "time":
-        return attrs.get("datetime") or node.text()
+        return attrs.get("datetime") or short_text(node, 100)
     if tag in ("data", "meter"):
         return attrs.get("value") or ""
     if tag in ("object",):
         return attrs.get("data") or ""
-    return node.text()
+    return short_text(node, MAX_TEXT, 50_000)
 
 
 def _item(scope: LexborNode, props: dict[int, list[LexborNode]], depth: int) -> dict[str, Any]:
