@@ -338,7 +338,7 @@ def test_reparse_rebuilds_from_cache(home: Path, tmp_path: Path,
     f.unlink()  # offline: only the cached copy is left
     code, out, err = cli(capsys, "reparse", "ceasefire")
     assert (code, err) == (0, "")
-    assert out == 'reparsed  "Live: ceasefire talks"  3 entries, 0 new\n'
+    assert out == '"Live: ceasefire talks"  reparsed, 3 entries, 0 new\n'
 
 
 def test_first_run_has_the_seeds(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

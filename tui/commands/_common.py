@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from tui.ingest.clean import strip_controls
@@ -39,3 +40,21 @@ def when(value: datetime | None) -> str:
 def report(message: str) -> None:
     """One error line on stderr, for a failure the command goes on after."""
     print(f"newsreader: {clean(message)}", file=sys.stderr)
+
+
+def run_jobs(jobs: Iterable[tuple[str, Callable[[], str]]]) -> int:
+    """Run each (label, job): print `label  what it did`, or the job's error on
+    stderr and go on with the next one. Returns how many failed."""
+    from tui.errors import UserError
+    from tui.library import LibraryError
+
+    failed = 0
+    for label, job in jobs:
+        try:
+            line = job()
+        except (UserError, LibraryError) as exc:
+            report(f"{label}: {exc}")
+            failed += 1
+            continue
+        print(f"{clean(label)}  {line}", flush=True)
+    return failed

@@ -6,10 +6,10 @@ import argparse
 from collections.abc import Callable
 from functools import partial
 
-from tui.commands._common import clean, open_library, report
+from tui.commands._common import open_library, run_jobs
 from tui.commands._feeds import refresh_feed_line
 from tui.errors import UserError
-from tui.library import Library, LibraryError, PageSummary
+from tui.library import Library, PageSummary
 from tui.sources import refetch
 
 HELP = "fetch pages that have a URL again and store new and edited entries"
@@ -34,7 +34,6 @@ def refresh_page(library: Library, page: PageSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.all == bool(args.page):
         raise UserError("give a PAGE or --all")
-    failed = 0
     with open_library() as library:
         if args.all:
             pages = [p for p in library.pages() if p.fetch_url]
@@ -48,12 +47,5 @@ def run(args: argparse.Namespace) -> int:
         if args.all:  # and the new items of the feeds added
             jobs += [(f'feed "{f.title}"', partial(refresh_feed_line, library, f))
                      for f in library.feeds()]
-        for label, job in jobs:
-            try:
-                line = job()
-            except (UserError, LibraryError) as exc:
-                report(f"{label}: {exc}")
-                failed += 1
-                continue
-            print(f"{clean(label)}  {line}", flush=True)
+        failed = run_jobs(jobs)
     return 2 if failed else 0

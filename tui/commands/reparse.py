@@ -4,11 +4,12 @@ offline, after a parser upgrade."""
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
-from tui.commands._common import clean, open_library, report
+from tui.commands._common import open_library, run_jobs
 from tui.commands.add import describe
 from tui.errors import UserError
-from tui.library import LibraryError
+from tui.library import Library, PageSummary
 from tui.sources import Source, parse_source
 
 HELP = "parse the cached raw pages again (offline), e.g. after an upgrade"
@@ -19,22 +20,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="page id or a unique part of its title (default: every page)")
 
 
+def reparse_page(library: Library, page: PageSummary) -> str:
+    raw = library.raw_page(page.id)
+    if raw is None:
+        raise UserError("no cached copy to parse again")
+    parsed = parse_source(Source(str(page.id), raw.data, raw.url, raw.content_type))
+    return "reparsed, " + describe(library.save_page(parsed, page_id=page.id))
+
+
 def run(args: argparse.Namespace) -> int:
-    failed = 0
     with open_library() as library:
         pages = [library.find_page(args.page)] if args.page else library.pages()
-        for page in pages:
-            raw = library.raw_page(page.id)
-            if raw is None:
-                report(f'"{page.title}": no cached copy to parse again')
-                failed += 1
-                continue
-            try:
-                parsed = parse_source(Source(str(page.id), raw.data, raw.url, raw.content_type))
-                result = library.save_page(parsed, page_id=page.id)
-            except (UserError, LibraryError) as exc:
-                report(f'"{page.title}": {exc}')
-                failed += 1
-                continue
-            print(f'reparsed  "{clean(result.title)}"  {describe(result)}', flush=True)
+        failed = run_jobs((f'"{p.title}"', partial(reparse_page, library, p)) for p in pages)
     return 2 if failed else 0
