@@ -511,6 +511,10 @@ def parse_text(text: str, url: str | None = None) -> Page:
         article = _Body(headline=title)
         article.media.extend(header.media)
         _fill(article, body_units, title, subheadings=True)
+        if not article.paragraphs and header.lead:
+            # What looked like a standfirst is all the text there is.
+            article.paragraphs.append(_md_escape(header.lead))
+            header.lead = None
         bodies = [article] if title or article.paragraphs or article.media else []
 
     page_key = url or title
