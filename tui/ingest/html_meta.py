@@ -46,15 +46,17 @@ def read_meta(tree: LexborHTMLParser, base_url: str | None) -> Meta:
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         if key:
             meta.values.setdefault(key.strip().lower(), []).append(attrs.get("content") or "")
+    feed_href = None
     for node in tree.css("link[rel][href]"):
         attrs = node.attributes
         rel = (attrs.get("rel") or "").lower().split()
         if "canonical" in rel and meta.canonical is None:
             meta.canonical = absolute(attrs.get("href"), base_url)
-        elif "alternate" in rel and meta.feed_url is None:
+        elif "alternate" in rel and feed_href is None:
             kind = (attrs.get("type") or "").lower()
             if "rss" in kind or "atom" in kind:
-                meta.feed_url = absolute(attrs.get("href"), base_url)
+                feed_href = attrs.get("href")
+    meta.feed_url = absolute(feed_href, base_url or meta.canonical)
     root = tree.css_first("html")
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang") or ""
