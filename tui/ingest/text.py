@@ -725,9 +725,8 @@ def _when(text: str, tz: tzinfo, day: date | None) -> datetime | None:
 
 def _split_authors(names: str) -> list[str]:
     names = re.sub(r"\[[^\]]*\]", "", names)
-    names = re.split(r"\s*(?:,|;| et | and | und | & )\s*", names)
     out = []
-    for name in names:
+    for name in re.split(r"\s*(?:,|;| et | and | und | & )\s*", names):
         name = name.strip(" .")
         if not name or _ROLE_WORDS.search(_f(name)) or find_date(name) or len(name.split()) > 5:
             continue
