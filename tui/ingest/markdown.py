@@ -98,8 +98,8 @@ def absolute(url: str | None, base: str | None) -> str | None:
     return url if url.startswith(("http://", "https://", "mailto:")) else None
 
 
-def is_boilerplate(node: LexborNode) -> bool:
-    attrs = node.attributes
+def is_boilerplate(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
+    attrs = node.attributes if attrs is None else attrs
     marks = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
     if marks and BOILERPLATE.search(marks):
         return True
@@ -110,7 +110,7 @@ def is_label_or_read_more(text: str) -> bool:
     """A short block that is an ad label or a 'read more' box."""
     if len(text) > 400:
         return False
-    folded = fold(text).strip(" :.\u00a0\n\t")
+    folded = fold(text.strip()[:48]).strip(" :.\u00a0\n\t")
     return folded in _LABELS or bool(_READ_MORE.match(folded))
 
 
@@ -242,14 +242,14 @@ class _Walk:
         if tag == "blockquote" and _EMBED_CLASS.search(attrs.get("class") or ""):
             self._embed(node)
             return
-        if is_boilerplate(node):
+        if attrs and is_boilerplate(node, attrs):
             return
         if (attrs.get("class") and _CAPTION_CLASS.search(attrs.get("class") or "")
                 and tag not in ("p", "li") and self.media):
             self._caption(node)
             return
         if tag in BLOCK_TAGS or tag in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
-            if depth < 12 and is_label_or_read_more(short_text(node, 401)):
+            if depth < 12 and is_label_or_read_more(short_text(node, 401, 16)):
                 return
         if tag == "a":
             href = absolute(attrs.get("href"), self.base)
