@@ -58,8 +58,8 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
         node = nodes[mem_id]
         if _excluded(node):
             continue
-        text = len(node.text()) or 1
-        final = score * (1.0 - min(_link_chars(node) / text, 1.0))
+        chars = len(node.text()) or 1
+        final = score * (1.0 - min(_link_chars(node) / chars, 1.0))
         if final > best_score:
             best, best_score = node, final
     return best

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
+from datetime import time as Clock
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -49,7 +50,7 @@ class DomEntry:
     headline: str
     rendered: Rendered
     time: datetime | None = None  # an absolute time the page states
-    clock: time | None = None  # a printed clock, when that is all there is
+    clock: Clock | None = None  # a printed clock, when that is all there is
     day: date | None = None  # from a day header above the entry
     time_text: str | None = None
     publisher_id: str | None = None
@@ -64,7 +65,7 @@ class DomEntry:
 class _Anchor:
     node: LexborNode
     instant: datetime | None
-    clock: time | None
+    clock: Clock | None
     printed: str | None
     later: bool  # a modification time rather than the entry's own
 
@@ -93,7 +94,7 @@ def _instant(value: str | None, tz: tzinfo) -> datetime | None:
     return found.astimezone(tz) if found is not None else None
 
 
-def _clock_in(text: str) -> tuple[time, str] | None:
+def _clock_in(text: str) -> tuple[Clock, str] | None:
     if not text or len(text) > 60:
         return None
     m = CLOCK_RE.search(text)
@@ -305,7 +306,7 @@ def _container_headline(container: LexborNode,
 class _Marker:
     block: LexborNode  # the sibling that starts the entry
     lead: LexborNode  # the heading or the bold lead-in
-    clock: time
+    clock: Clock
     printed: str
     rest: str
 

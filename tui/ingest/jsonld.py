@@ -274,8 +274,8 @@ def to_structured(obj: dict[str, Any]) -> Structured:
         modified=_date(obj, "dateModified"),
         coverage_end=_date(obj, "coverageEndTime"),
         authors=names(obj.get("author")) or names(obj.get("creator")),
-        publisher=(names(obj.get("publisher")) or names(obj.get("sourceOrganization"))
-                   or [None])[0],
+        publisher=next(iter(names(obj.get("publisher"))
+                            or names(obj.get("sourceOrganization"))), None),
         keywords=keywords(obj.get("keywords")) + about,
         image_caption=image_caption or None,
         updates=updates,
