@@ -30,3 +30,12 @@ def corpus_dir() -> Path:
     if not CORPUS_DIR.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS_DIR
+
+
+@pytest.fixture
+def live_server():  # type: ignore[no-untyped-def]
+    """A real HTTP server on 127.0.0.1 (tests/liveserver.py); the test sets its routes."""
+    from liveserver import LiveServer
+
+    with LiveServer().running() as server:
+        yield server

@@ -94,6 +94,14 @@ class Post:
     headline: str
     body: str
 
+# --- a live blog's updates, shared by the following tests ----------------------
+
+P1 = Post("p1", 50, "Talks open in Geneva", "Delegations arrived this morning.")
+P2 = Post("p2", 40, "First session ends", "The first session ended without a statement.")
+P3 = Post("p3", 30, "Ministers meet at noon", "A meeting of ministers is planned.")
+P4 = Post("p4", 20, "Joint statement expected", "Officials expect a joint statement.")
+P5 = Post("p5", 10, "Statement published", "The statement calls for a ceasefire.")
+
 
 def at(minutes_ago: float, now: datetime | None = None) -> datetime:
     now = now or datetime.now(UTC)

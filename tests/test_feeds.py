@@ -1,9 +1,8 @@
 """RSS and Atom feeds: recognising and reading them (pure), and `add` /
-`refresh --all` importing their items from a real HTTP server on 127.0.0.1."""
+`refresh --all` importing their items from a real HTTP live_server on 127.0.0.1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,34 +77,28 @@ def test_looks_live(title: str, live: bool) -> None:
 # --- adding and refreshing feeds ----------------------------------------------
 
 
-@pytest.fixture
-def server() -> Iterator[LiveServer]:
-    with LiveServer().running() as srv:
-        yield srv
-
-
-def serve_feed(server: LiveServer) -> str:
+def serve_feed(live_server: LiveServer) -> str:
     """A feed of one article and one live blog; a second article appears
     from the third request of the feed on."""
-    a1, a2, live = server.url("/a1"), server.url("/a2"), server.url("/live")
-    server.routes["/a1"] = lambda r: Reply(200, article_html("Budget vote delayed",
+    a1, a2, live = live_server.url("/a1"), live_server.url("/a2"), live_server.url("/live")
+    live_server.routes["/a1"] = lambda r: Reply(200, article_html("Budget vote delayed",
                                                              "The vote moves to May.", url=a1))
-    server.routes["/a2"] = lambda r: Reply(200, article_html("Budget vote held",
+    live_server.routes["/a2"] = lambda r: Reply(200, article_html("Budget vote held",
                                                              "The vote took place.", url=a2))
-    server.routes["/live"] = lambda r: Reply(200, liveblog_html(
+    live_server.routes["/live"] = lambda r: Reply(200, liveblog_html(
         "Live: Geneva talks", [Post("p2", 10, "Second", "B."), Post("p1", 20, "First", "A.")],
         url=live))
     first = rss("Test Gazette", [("LIVE: Geneva talks", live), ("Budget vote delayed", a1)])
     later = rss("Test Gazette", [("Budget vote held", a2), ("LIVE: Geneva talks", live),
                                  ("Budget vote delayed", a1)])
-    server.routes["/feed.xml"] = lambda r: Reply(
+    live_server.routes["/feed.xml"] = lambda r: Reply(
         200, first if r.n <= 2 else later, {"Content-Type": "application/rss+xml"})
-    return server.url("/feed.xml")
+    return live_server.url("/feed.xml")
 
 
 def test_add_feed_imports_each_item_and_refresh_picks_up_new_ones(
-        home: Path, server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
-    url = serve_feed(server)
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    url = serve_feed(live_server)
     assert main(["add", url]) == 0
     out = capsys.readouterr().out
     assert 'live blog  "Live: Geneva talks"' in out
@@ -130,14 +123,14 @@ def test_add_feed_imports_each_item_and_refresh_picks_up_new_ones(
         assert "Budget vote held" in {p.title for p in lib.pages()}
         assert lib.feeds()[0].items == 3
     # Each item page was fetched once per import, never again for old items.
-    assert len(server.hits("/a1")) == 1 + 1  # add, then `refresh --all` of the page itself
+    assert len(live_server.hits("/a1")) == 1 + 1  # add, then `refresh --all` of the page itself
 
 
 def test_page_with_a_feed_link_offers_it(
-        home: Path, server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
-    feed = serve_feed(server)
-    page = server.url("/with-feed")
-    server.routes["/with-feed"] = lambda r: Reply(200, liveblog_html(
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = serve_feed(live_server)
+    page = live_server.url("/with-feed")
+    live_server.routes["/with-feed"] = lambda r: Reply(200, liveblog_html(
         "Live: Budget night", [Post("b1", 5, "Opening", "Text.")], url=page, feed_url=feed))
     assert main(["add", page]) == 0
     out = capsys.readouterr().out
@@ -149,15 +142,15 @@ def test_page_with_a_feed_link_offers_it(
 
 
 def test_feed_item_that_fails_is_reported_and_retried(
-        home: Path, server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
-    ok = server.url("/ok")
-    server.routes["/ok"] = lambda r: Reply(200, article_html("Fine", "Body.", url=ok))
-    server.routes["/broken"] = lambda r: Reply(500, b"oops") if r.n == 1 else Reply(
-        200, article_html("Fixed", "Body.", url=server.url("/broken")))
-    server.routes["/f.xml"] = lambda r: Reply(
-        200, rss("F", [("Fine", ok), ("Broken", server.url("/broken"))]),
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    ok = live_server.url("/ok")
+    live_server.routes["/ok"] = lambda r: Reply(200, article_html("Fine", "Body.", url=ok))
+    live_server.routes["/broken"] = lambda r: Reply(500, b"oops") if r.n == 1 else Reply(
+        200, article_html("Fixed", "Body.", url=live_server.url("/broken")))
+    live_server.routes["/f.xml"] = lambda r: Reply(
+        200, rss("F", [("Fine", ok), ("Broken", live_server.url("/broken"))]),
         {"Content-Type": "application/rss+xml"})
-    assert main(["add", server.url("/f.xml")]) == 2
+    assert main(["add", live_server.url("/f.xml")]) == 2
     captured = capsys.readouterr()
     assert "1 new items, 1 failed" in captured.out
     assert "HTTP 500" in captured.err

@@ -1,4 +1,4 @@
-"""Following against a real HTTP server on 127.0.0.1 whose live blog grows,
+"""Following against a real HTTP live_server on 127.0.0.1 whose live blog grows,
 edits, drops entries, answers 304 or fails between requests."""
 
 from __future__ import annotations
@@ -9,23 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from liveserver import LiveServer, Post, Reply, Request, liveblog_html
+from liveserver import P1, P2, P3, P4, P5, LiveServer, Post, Reply, Request, liveblog_html
 
 from tui.follow import FollowConfig, Follower, poll_once
 from tui.library import EntryFilter, Library
 from tui.sources import import_source, read_source
-
-P1 = Post("p1", 50, "Talks open in Geneva", "Delegations arrived this morning.")
-P2 = Post("p2", 40, "First session ends", "The first session ended without a statement.")
-P3 = Post("p3", 30, "Ministers meet at noon", "A meeting of ministers is planned.")
-P4 = Post("p4", 20, "Joint statement expected", "Officials expect a joint statement.")
-P5 = Post("p5", 10, "Statement published", "The statement calls for a ceasefire.")
-
-
-@pytest.fixture
-def server() -> Iterator[LiveServer]:
-    with LiveServer().running() as srv:
-        yield srv
 
 
 @pytest.fixture
@@ -35,12 +23,12 @@ def lib(tmp_path: Path) -> Iterator[Library]:
     library.close()
 
 
-def versions(server: LiveServer, path: str, *pages: list[Post], **kw: object) -> str:
+def versions(live_server: LiveServer, path: str, *pages: list[Post], **kw: object) -> str:
     """Serve `pages[n-1]` to the n-th request (the last one from then on)."""
-    url = server.url(path)
+    url = live_server.url(path)
     built = [liveblog_html("Live: Geneva talks", posts, url=url, **kw)  # type: ignore[arg-type]
              for posts in pages]
-    server.routes[path] = lambda req: Reply(200, built[min(req.n, len(built)) - 1])
+    live_server.routes[path] = lambda req: Reply(200, built[min(req.n, len(built)) - 1])
     return url
 
 
@@ -56,8 +44,8 @@ def rows_by_headline(lib: Library, page_id: int) -> dict[str, object]:
     return {r.headline: r for r in lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=page_id)))}
 
 
-def test_test_page_parses_as_a_live_blog(server: LiveServer, lib: Library) -> None:
-    url = versions(server, "/live", [P3, P2, P1])
+def test_test_page_parses_as_a_live_blog(live_server: LiveServer, lib: Library) -> None:
+    url = versions(live_server, "/live", [P3, P2, P1])
     page_id = add(lib, url)
     summary = lib.page_summary(page_id)
     assert summary.kind == "liveblog"
@@ -66,8 +54,8 @@ def test_test_page_parses_as_a_live_blog(server: LiveServer, lib: Library) -> No
 
 
 def test_growing_live_blog_adds_only_new_entries_oldest_first(
-        server: LiveServer, lib: Library) -> None:
-    url = versions(server, "/live", [P2, P1], [P4, P3, P2, P1], [P5, P4, P3, P2, P1])
+        live_server: LiveServer, lib: Library) -> None:
+    url = versions(live_server, "/live", [P2, P1], [P4, P3, P2, P1], [P5, P4, P3, P2, P1])
     page_id = add(lib, url)
     follower = Follower(lib, FollowConfig(every=60), jitter=0)
     state = follower.add(page_id, due_now=True)
@@ -93,9 +81,9 @@ def test_growing_live_blog_adds_only_new_entries_oldest_first(
 
 
 def test_edited_and_dropped_entries_are_marked_not_deleted(
-        server: LiveServer, lib: Library) -> None:
+        live_server: LiveServer, lib: Library) -> None:
     edited = Post("p2", 40, P2.headline, "The first session ended with a short statement.")
-    url = versions(server, "/edits", [P3, P2, P1], [P3, edited])
+    url = versions(live_server, "/edits", [P3, P2, P1], [P3, edited])
     page_id = add(lib, url)
     outcome = poll_once(lib, page_id)
     assert outcome.status == "updated" and outcome.new_rows == ()
@@ -110,21 +98,21 @@ def test_edited_and_dropped_entries_are_marked_not_deleted(
     assert detail.previous_body is not None and "without a statement" in detail.previous_body
 
 
-def test_not_modified_uses_the_stored_validators(server: LiveServer, lib: Library) -> None:
-    body = liveblog_html("Live: Geneva talks", [P2, P1], url=server.url("/etag"))
+def test_not_modified_uses_the_stored_validators(live_server: LiveServer, lib: Library) -> None:
+    body = liveblog_html("Live: Geneva talks", [P2, P1], url=live_server.url("/etag"))
 
     def route(req: Request) -> Reply:
         if req.headers.get("if-none-match") == '"v1"':
             return Reply(304, headers={"ETag": '"v1"'})
         return Reply(200, body, {"ETag": '"v1"', "Last-Modified": "Wed, 11 Feb 2026 10:00:00 GMT"})
 
-    server.routes["/etag"] = route
-    page_id = add(lib, server.url("/etag"))
+    live_server.routes["/etag"] = route
+    page_id = add(lib, live_server.url("/etag"))
     follower = Follower(lib, FollowConfig(every=30), jitter=0)
     state = follower.add(page_id)
     outcome = follower.poll(page_id)
     assert outcome.status == "not_modified" and outcome.new_rows == ()
-    second = server.hits("/etag")[1]
+    second = live_server.hits("/etag")[1]
     assert second.headers["if-none-match"] == '"v1"'
     assert second.headers["if-modified-since"] == "Wed, 11 Feb 2026 10:00:00 GMT"
     assert state.last_checked == outcome.checked_at and state.last_updated is None
@@ -133,8 +121,8 @@ def test_not_modified_uses_the_stored_validators(server: LiveServer, lib: Librar
     assert headlines(lib, page_id) == [P2.headline, P1.headline]
 
 
-def test_back_off_on_failures_then_recovery(server: LiveServer, lib: Library) -> None:
-    good = [liveblog_html("Live: Geneva talks", posts, url=server.url("/flaky"))
+def test_back_off_on_failures_then_recovery(live_server: LiveServer, lib: Library) -> None:
+    good = [liveblog_html("Live: Geneva talks", posts, url=live_server.url("/flaky"))
             for posts in ([P2, P1], [P3, P2, P1])]
 
     def route(req: Request) -> Reply:
@@ -144,8 +132,8 @@ def test_back_off_on_failures_then_recovery(server: LiveServer, lib: Library) ->
             return Reply(503, b"busy")
         return Reply(200, good[1])
 
-    server.routes["/flaky"] = route
-    page_id = add(lib, server.url("/flaky"))
+    live_server.routes["/flaky"] = route
+    page_id = add(lib, live_server.url("/flaky"))
     follower = Follower(lib, FollowConfig(every=60), jitter=0)
     t = time.time()
     state = follower.add(page_id, now=t, due_now=False)
@@ -169,22 +157,22 @@ def test_back_off_on_failures_then_recovery(server: LiveServer, lib: Library) ->
     assert (state.failures, state.last_error) == (0, None)
     assert state.next_due - t == 60
     assert lib.page_summary(page_id).last_error is None
-    assert len(server.hits("/flaky")) == 5
+    assert len(live_server.hits("/flaky")) == 5
 
 
 def test_unreachable_server_is_an_outcome_not_an_exception(
-        server: LiveServer, lib: Library) -> None:
-    url = versions(server, "/gone", [P1])
+        live_server: LiveServer, lib: Library) -> None:
+    url = versions(live_server, "/gone", [P1])
     page_id = add(lib, url)
-    server.routes.pop("/gone")
+    live_server.routes.pop("/gone")
     outcome = poll_once(lib, page_id)
     assert outcome.status == "failed" and "404" in (outcome.error or "")
     assert headlines(lib, page_id) == [P1.headline]
 
 
-def test_coverage_end_in_the_past_stops_polling(server: LiveServer, lib: Library) -> None:
+def test_coverage_end_in_the_past_stops_polling(live_server: LiveServer, lib: Library) -> None:
     past = datetime.now(UTC) - timedelta(minutes=5)
-    url = versions(server, "/ended", [P2, P1], [P3, P2, P1], coverage_end=past)
+    url = versions(live_server, "/ended", [P2, P1], [P3, P2, P1], coverage_end=past)
     page_id = add(lib, url)
     follower = Follower(lib, FollowConfig(every=60), jitter=0)
     state = follower.add(page_id)
@@ -192,15 +180,15 @@ def test_coverage_end_in_the_past_stops_polling(server: LiveServer, lib: Library
     assert follower.due(time.time() + 3600) == []
 
 
-def test_a_day_without_new_entries_stops_polling(server: LiveServer, lib: Library) -> None:
+def test_a_day_without_new_entries_stops_polling(live_server: LiveServer, lib: Library) -> None:
     old = [Post("o2", 26 * 60, "Yesterday's late update", "Old."),
            Post("o1", 27 * 60, "Yesterday's update", "Older.")]
-    url = versions(server, "/stale", old)
+    url = versions(live_server, "/stale", old)
     page_id = add(lib, url)
     follower = Follower(lib, FollowConfig(every=60), jitter=0)
     assert follower.add(page_id).ended == "no new entry for 24 h"
     # A live one ends after a poll when the day has passed.
-    live_url = versions(server, "/live", [P2, P1])
+    live_url = versions(live_server, "/live", [P2, P1])
     live_id = add(lib, live_url)
     state = follower.add(live_id)
     assert state.ended is None
@@ -209,9 +197,9 @@ def test_a_day_without_new_entries_stops_polling(server: LiveServer, lib: Librar
 
 
 def test_sync_follows_live_blogs_with_a_url_and_config_intervals(
-        server: LiveServer, lib: Library) -> None:
-    live_url = versions(server, "/live", [P2, P1])
-    slow_url = versions(server, "/slow", [P1])
+        live_server: LiveServer, lib: Library) -> None:
+    live_url = versions(live_server, "/live", [P2, P1])
+    slow_url = versions(live_server, "/slow", [P1])
     live_id, slow_id = add(lib, live_url), add(lib, slow_url)
     config = FollowConfig(every=45, pages={slow_url: 300})
     follower = Follower(lib, config, jitter=0)
