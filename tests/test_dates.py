@@ -1,6 +1,6 @@
 """Dates and clock times as French, English and German pages print them."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -89,6 +89,18 @@ def test_parse_iso_keeps_the_page_offset_and_fills_a_missing_one():
 
 def test_from_epoch_takes_seconds_and_milliseconds():
     ms = from_epoch("1602019320000")
-    assert ms == datetime(2020, 10, 6, 21, 22, tzinfo=timezone.utc)
+    assert ms == datetime(2020, 10, 6, 21, 22, tzinfo=UTC)
     assert from_epoch(1602019320) == ms
     assert from_epoch("not a number") is None
+
+
+def test_moments_format_and_sort_whether_day_or_timestamp():
+    from tui.ingest.dates import day_of, format_moment, parse_iso_moment, sort_timestamp
+
+    assert parse_iso_moment("2015-04-30") == date(2015, 4, 30)
+    stamp = parse_iso_moment("2015-04-30T07:19:00+02:00")
+    assert isinstance(stamp, datetime) and stamp.hour == 7
+    assert format_moment(date(2015, 4, 30)) == "2015-04-30"
+    assert format_moment(stamp) == "2015-04-30 07:19"
+    assert day_of(stamp) == date(2015, 4, 30)
+    assert sort_timestamp(date(2015, 4, 30)) < sort_timestamp(stamp)

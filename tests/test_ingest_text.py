@@ -74,7 +74,8 @@ def i24():
 def test_i24_is_a_liveblog_from_i24news_of_11_february(i24):
     assert i24.kind is PageKind.LIVEBLOG
     assert i24.source == "i24NEWS"
-    assert i24.published is not None and i24.published.date() == date(2026, 2, 11)
+    # The dump gives the day only: it stays a date, no invented midnight.
+    assert i24.published == date(2026, 2, 11)
     assert i24.title.startswith("LIVE BLOG | Après leur rencontre, Trump insiste")
     assert i24.lead == (
         "Une rencontre à huis clos jugée stratégique, sur fond de tensions régionales et de"
@@ -164,7 +165,8 @@ def test_actuj_article():
     entry = page.entries[0]
     assert page.title.startswith("Gaza : Israël et l'administration Trump \"totalement alignés\"")
     assert entry.headline == page.title
-    assert page.published is not None and page.published.date() == date(2026, 1, 25)
+    # The dump gives the day only: it stays a date, no invented midnight.
+    assert page.published == date(2026, 1, 25)
     assert page.authors == ("Guitel Benishay",)
     assert page.source == "ActuJ"
     assert page.lead is not None and page.lead.startswith("Steve Witkoff, l'émissaire spécial")
@@ -183,7 +185,8 @@ def test_allisrael_article():
     page = read(ALLISRAEL)
     assert page.kind is PageKind.ARTICLE and len(page.entries) == 1
     assert page.title.startswith("Netanyahu et Trump se rencontrent pour la deuxième fois")
-    assert page.published is not None and page.published.date() == date(2025, 7, 8)
+    # The dump gives the day only: it stays a date, no invented midnight.
+    assert page.published == date(2025, 7, 8)
     assert page.source == "All Israel"
     assert page.lead is not None and page.lead.startswith("\"Nous ne céderons pas")
     entry = page.entries[0]
@@ -201,7 +204,8 @@ def test_seed_002_article_with_date_above_the_title():
     page = read(SEED_002)
     assert page.kind is PageKind.ARTICLE and len(page.entries) == 1
     assert page.title.startswith("Benjamin Netanyahou a tenu à défendre les intérêts sécuritaires")
-    assert page.published is not None and page.published.date() == date(2026, 2, 12)
+    # The dump gives the day only: it stays a date, no invented midnight.
+    assert page.published == date(2026, 2, 12)
     assert page.source is None  # the dump does not name its publisher
     body = page.entries[0].body_markdown
     assert body.startswith("C’est qu’affirme le communiqué")  # no standfirst: the text starts

@@ -433,3 +433,16 @@ def test_threads_share_one_library(lib: Library) -> None:
     assert errors == []
     assert len(lib.pages()) == 15
     assert len(lib.entry_rowids(EntryFilter())) == 300
+
+
+def test_a_page_dated_by_day_only_comes_back_as_that_day(lib: Library) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    dated = replace(page([entry(0)], title="Day only", url="https://d.example/"),
+                    published=date(2015, 4, 30))
+    result = lib.save_page(dated)
+    summary = lib.page_summary(result.page_id)
+    # No invented midnight: the day stays a day through the database.
+    assert summary.published == date(2015, 4, 30)
+    assert not isinstance(summary.published, datetime)

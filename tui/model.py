@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -74,8 +74,9 @@ class Page:
     url: str | None = None
     source: str | None = None  # publisher name
     lead: str | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
+    # A `date` when the page gives the day but no time: never an invented midnight.
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
     authors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     image_caption: str | None = None
@@ -99,7 +100,7 @@ class Page:
         }
 
 
-def iso(value: datetime | None) -> str | None:
+def iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 

@@ -10,7 +10,7 @@ import json
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tui.store_rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
@@ -31,6 +31,16 @@ def from_iso(value: str | None) -> datetime | None:
         return None
 
 
+def from_iso_moment(value: str | None) -> datetime | date | None:
+    """A stored page date: a bare day ('2015-04-30') comes back as a date."""
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return from_iso(value)
+
+
 _PAGE_COLUMNS = (
     "p.id, p.title, p.source, p.kind, p.url, coalesce(c.n, 0), coalesce(c.unread, 0),"
     " coalesce(c.starred, 0), p.published, p.updated, p.last_checked, p.fetch_url,"
@@ -46,7 +56,7 @@ def _summary(r: Any) -> PageSummary:
     return PageSummary(
         id=int(r[0]), title=str(r[1]), source=r[2], kind=str(r[3]), url=r[4],
         entries=int(r[5]), unread=int(r[6]), starred=int(r[7]),
-        published=from_iso(r[8]), updated=from_iso(r[9]),
+        published=from_iso_moment(r[8]), updated=from_iso_moment(r[9]),
         last_checked=from_ts(r[10]), fetch_url=r[11], last_error=r[12],
         origin=r[13], added_at=from_ts(r[14]),
     )

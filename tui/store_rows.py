@@ -4,7 +4,7 @@ read. Re-exported by tui.library, which is where callers import them from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 
 class LibraryError(Exception):
@@ -35,8 +35,8 @@ class PageSummary:
     entries: int
     unread: int
     starred: int
-    published: datetime | None
-    updated: datetime | None
+    published: datetime | date | None
+    updated: datetime | date | None
     last_checked: datetime | None  # last fetch attempt that succeeded (or 304)
     # Added by the library work (defaults keep the contract's constructor working):
     fetch_url: str | None = None  # what `refresh` fetches; None: not refreshable

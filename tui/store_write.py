@@ -57,11 +57,11 @@ def nfc(text: str | None) -> str:
 
 
 def _ts(value: object) -> float | None:
-    from datetime import datetime
+    from datetime import date
 
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.timestamp()
-    return None
+    from tui.ingest.dates import sort_timestamp
+
+    return sort_timestamp(value) if isinstance(value, date) else None
 
 
 def _entry_values(e: Entry) -> tuple[str | None, str, str, str, str, str]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import replace
-from datetime import datetime, time
 
 from tui.commands._common import clean
+from tui.ingest.dates import format_moment
 from tui.model import Page
 from tui.sources import parse_source, read_source
 
@@ -43,8 +43,8 @@ def outline(page: Page) -> list[str]:
     lines = [
         clean(page.title) or "(untitled)",
         f"publisher: {clean(page.source) or 'unknown'}",
-        f"published: {_date(page.published) or 'unknown'}"
-        + (f" (updated {_date(page.updated)})" if page.updated else ""),
+        f"published: {format_moment(page.published) or 'unknown'}"
+        + (f" (updated {format_moment(page.updated)})" if page.updated else ""),
         f"kind: {page.kind}, {count} {'entry' if count == 1 else 'entries'}",
     ]
     if page.authors:
@@ -56,12 +56,3 @@ def outline(page: Page) -> list[str]:
         clock = entry.time.strftime("%H:%M") if entry.time else "--:--"
         lines.append(f"{clock}  {clean(entry.headline)}")
     return lines
-
-
-def _date(value: datetime | None) -> str:
-    """'2026-02-11' for a date the page gives without a time, else with HH:MM."""
-    if value is None:
-        return ""
-    if value.time() == time(0, 0):
-        return value.strftime("%Y-%m-%d")
-    return value.strftime("%Y-%m-%d %H:%M")

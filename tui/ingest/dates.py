@@ -238,6 +238,41 @@ def offset_of(value: datetime | None) -> tzinfo | None:
     return timezone(value.utcoffset() or timedelta(0))
 
 
+def day_of(value: datetime | date | None) -> date | None:
+    """The calendar day of a moment that may be a date or a datetime."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def sort_timestamp(value: datetime | date | None) -> float | None:
+    """Seconds since 1970 for ordering; a bare date counts as its start (UTC)."""
+    if isinstance(value, datetime):
+        return value.timestamp() if value.tzinfo is not None else None
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
+    return None
+
+
+def format_moment(value: datetime | date | None) -> str:
+    """'2026-02-11' for a day the page gives without a time, else with HH:MM."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d\d)-(\d\d)\s*$")
+
+
+def parse_iso_moment(value: str | None, tz: tzinfo | None = None) -> datetime | date | None:
+    """Like parse_iso, but a value that is only a day stays a `date`."""
+    if value and (m := _ISO_DAY.match(value)):
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return parse_iso(value, tz)
+
+
 def at_clock(day: date, clock: time, tz: tzinfo) -> datetime:
     """A wall-clock time on a day in a zone."""
     return datetime.combine(day, clock).replace(tzinfo=tz)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from itertools import chain
 
 from selectolax.lexbor import LexborHTMLParser
@@ -30,6 +30,7 @@ from tui.ingest.html_meta import (
     read_meta,
     strip_site_suffix,
     to_zone,
+    to_zone_moment,
     visible_dates,
 )
 from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
@@ -60,8 +61,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
     lang = meta.lang or meta.first("og:locale")
     tz = page_zone(chain(s.all_dates(), explicit_dates(tree, meta)), lang)
 
-    published = to_zone(s.published, tz) or to_zone(meta.first(*_PUBLISHED_KEYS), tz)
-    updated = to_zone(s.modified, tz) or to_zone(meta.first(*_MODIFIED_KEYS), tz)
+    published = to_zone_moment(s.published, tz) or to_zone_moment(meta.first(*_PUBLISHED_KEYS), tz)
+    updated = to_zone_moment(s.modified, tz) or to_zone_moment(meta.first(*_MODIFIED_KEYS), tz)
     if published is None:
         published, seen_updated = visible_dates(tree, tz)
         updated = updated or seen_updated
@@ -74,7 +75,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
     for node in tree.css(_FURNITURE):
         node.decompose()
 
-    reference = max((d for d in (published, updated) if d is not None), default=None)
+    # The latest full timestamp the page gives dates its clock-only entries.
+    reference = max((d for d in (published, updated) if isinstance(d, datetime)), default=None)
     entries = _live_entries(tree, html, s, tz, page_url, reference, title)
     kind = PageKind.LIVEBLOG if entries else PageKind.ARTICLE
     if not entries:
@@ -274,7 +276,7 @@ def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate]
 
 
 def _article_entry(tree: LexborHTMLParser, s: jsonld.Structured, page_url: str | None,
-                   title: str, published: datetime | None) -> DomEntry:
+                   title: str, published: datetime | date | None) -> DomEntry:
     node = main_content(tree)
     rendered = Rendered()
     if node is not None:
@@ -284,4 +286,6 @@ def _article_entry(tree: LexborHTMLParser, s: jsonld.Structured, page_url: str |
         from_structured = render_fragment(s.body, page_url)
         rendered = Rendered(from_structured.markdown, rendered.links or from_structured.links,
                             rendered.media or from_structured.media)
-    return DomEntry(headline=title, rendered=rendered, time=published)
+    # An entry time is a full timestamp or nothing; a bare day stays on the page.
+    time = published if isinstance(published, datetime) else None
+    return DomEntry(headline=title, rendered=rendered, time=time)

@@ -7,13 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from tui.ingest.clean import clean_inline
-from tui.ingest.dates import find_datetime, fold, parse_iso, zone_for_language
+from tui.ingest.dates import find_datetime, fold, parse_iso, parse_iso_moment, zone_for_language
 from tui.ingest.markdown import absolute, plain_text, short_text
 
 MAX_TIME_ELEMENTS = 300
@@ -101,9 +101,15 @@ def page_zone(dates: Iterable[str], lang: str | None) -> tzinfo:
 
 
 def to_zone(value: str | None, tz: tzinfo) -> datetime | None:
-    """An ISO date string as the page's wall clock."""
-    parsed = parse_iso(value, tz) if value else None
-    return parsed.astimezone(tz) if parsed is not None else None
+    """An ISO date string as the page's wall clock (None for a bare day)."""
+    parsed = parse_iso_moment(value, tz) if value else None
+    return parsed.astimezone(tz) if isinstance(parsed, datetime) else None
+
+
+def to_zone_moment(value: str | None, tz: tzinfo) -> datetime | date | None:
+    """Like to_zone, but a bare day ('2015-04-30') is kept as a date."""
+    parsed = parse_iso_moment(value, tz) if value else None
+    return parsed.astimezone(tz) if isinstance(parsed, datetime) else parsed
 
 
 _PUBLISHED_WORDS = re.compile(
@@ -138,12 +144,9 @@ def visible_dates(tree: LexborHTMLParser, tz: tzinfo) -> tuple[datetime | None, 
     return published, updated
 
 
-def _as_datetime(value: object, tz: tzinfo) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if value is not None and hasattr(value, "year"):
-        return datetime(value.year, value.month, value.day, tzinfo=tz)  # type: ignore[attr-defined]
-    return None
+def _as_datetime(value: object, tz: tzinfo) -> datetime | date | None:
+    # A day printed without a time stays a date: no invented midnight.
+    return value if isinstance(value, date) else None
 
 
 def host_name(url: str | None) -> str | None:

@@ -27,6 +27,7 @@ from functools import cached_property
 from tui.ingest.clean import strip_controls
 from tui.ingest.dates import (
     at_clock,
+    day_of,
     find_date,
     find_datetime,
     fold,
@@ -597,9 +598,9 @@ def _next_meaningful(units: list[Unit], i: int, limit: int = 3) -> int | None:
 class _Header:
     body_start: int
     lead: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None
     published_day: date | None = None
-    updated: datetime | None = None
+    updated: datetime | date | None = None
     authors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)
@@ -703,15 +704,14 @@ def _take_dates(header: _Header, text: str, tz: tzinfo) -> None:
     if header.published is None:
         header.published = _when(head, tz, header.published_day)
     if tail and header.updated is None:
-        header.updated = _when(tail, tz, header.published and header.published.date())
+        header.updated = _when(tail, tz, day_of(header.published))
     if header.published_day is None:
-        known = header.published or header.updated
-        header.published_day = known.date() if known else None
+        header.published_day = day_of(header.published or header.updated)
 
 
-def _when(text: str, tz: tzinfo, day: date | None) -> datetime | None:
+def _when(text: str, tz: tzinfo, day: date | None) -> datetime | date | None:
     """A date with its time when the line gives one (after the date, or
-    before it on a short line); a date alone is that day at 00:00."""
+    before it on a short line); a date alone stays a date (no invented time)."""
     found = find_datetime(text, tz)
     if isinstance(found, datetime):
         return found
@@ -720,7 +720,7 @@ def _when(text: str, tz: tzinfo, day: date | None) -> datetime | None:
         return at_clock(day, clock, tz) if day and clock else None
     before = text[: text.find(str(found.year))] if len(text) < 80 else ""
     clock = parse_clock(before) if before else None
-    return at_clock(found, clock or time(0, 0), tz)
+    return at_clock(found, clock, tz) if clock else found
 
 
 def _split_authors(names: str) -> list[str]:
