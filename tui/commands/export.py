@@ -10,6 +10,7 @@ from typing import Any
 
 from tui.commands._common import clean, open_library
 from tui.errors import UserError
+from tui.ingest.dates import format_moment
 from tui.library import EntryDetail, PageSummary
 from tui.model import iso
 
@@ -68,7 +69,7 @@ def page_markdown(p: PageSummary | None, entries: list[EntryDetail]) -> str:
         out += [f"# {clean(p.title)}", ""]
         about = " · ".join(x for x in (
             clean(p.source or ""), p.url or "",
-            p.published.strftime("%Y-%m-%d %H:%M") if p.published else "") if x)
+            format_moment(p.published)) if x)
         if about:
             out += [about, ""]
     out += [entry_markdown(e, with_page=p is None) for e in entries]
