@@ -93,12 +93,18 @@ def test_due_pages_most_overdue_first_skipping_paused_and_ended():
 
 
 def test_describe_shows_state_next_try_and_error():
-    state = FollowState(1, "u", "t", next_due=145, failures=2, last_error="HTTP 503")
-    text = describe(state, 100)
-    assert "following" in text and "next in 45 s" in text and "error (2x): HTTP 503" in text
-    state.paused = True
-    assert describe(state, 100).startswith("paused")
-    assert "next in" not in describe(state, 100)
+    state = FollowState(1, "u", "t", next_due=145)
+    assert describe(state, 100) == "next in 45 s"
+    state.last_checked = 50.0
+    assert describe(state, 100).startswith("checked ")
+    state.last_updated = 60.0
+    assert describe(state, 100).startswith("updated ") and describe(state, 100).endswith(
+        " · next in 45 s")
+    state.failures, state.last_error, state.next_due = 2, "HTTP 503", 100 + 240
+    assert describe(state, 100) == "retry in 4 min (2 failures): HTTP 503"
+    assert describe(state, 100, paused=True).startswith("paused · updated ")
+    state.ended = "coverage ended"
+    assert describe(state, 100).startswith("ended (coverage ended) · updated ")
 
 
 def test_follow_settings_from_toml():

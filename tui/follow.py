@@ -164,26 +164,24 @@ def due_pages(states: Iterable[FollowState], now: float) -> list[int]:
     return [s.page_id for s in due]
 
 
-def describe(state: FollowState, now: float) -> str:
-    """One line for a status bar: "live · updated 12:04 · next in 45 s"."""
-    parts: list[str] = []
-    if state.ended:
-        parts.append(f"ended ({state.ended})")
-    elif state.paused:
-        parts.append("paused")
-    else:
-        parts.append("following")
+def describe(state: FollowState, now: float, paused: bool = False) -> str:
+    """One short line for a status bar, most telling part first (it may be
+    cut): "updated 12:04 · next in 45 s", "retry in 2 min (3 failures):
+    HTTP 503 ...", "paused · updated 12:04", "ended (coverage ended)"."""
+    seen = ""
     if state.last_updated is not None:
-        parts.append("updated " + _clock(state.last_updated))
+        seen = "updated " + _clock(state.last_updated)
     elif state.last_checked is not None:
-        parts.append("checked " + _clock(state.last_checked))
-    if state.active:
-        wait = max(0.0, state.next_due - now)
-        parts.append(f"next in {_span(wait)}")
+        seen = "checked " + _clock(state.last_checked)
+    if state.ended:
+        return " · ".join(p for p in (f"ended ({state.ended})", seen) if p)
+    if paused or state.paused:
+        return " · ".join(p for p in ("paused", seen) if p)
+    wait = _span(max(0.0, state.next_due - now))
     if state.last_error:
-        tries = f" ({state.failures}x)" if state.failures > 1 else ""
-        parts.append(f"error{tries}: {state.last_error}")
-    return " · ".join(parts)
+        tries = f" ({state.failures} failures)" if state.failures > 1 else ""
+        return f"retry in {wait}{tries}: {state.last_error}"
+    return " · ".join(p for p in (seen, f"next in {wait}") if p)
 
 
 def _clock(ts: float) -> str:

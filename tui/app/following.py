@@ -156,11 +156,7 @@ class Following:
         state = self.follower.states.get(page_id)
         if state is None:
             return ""
-        text = describe(state, time.time())
-        if self.follower.paused and state.active:
-            text = text.replace("following", "paused (p resumes)", 1)
-            text = text.split(" · next in")[0]
-        return text
+        return describe(state, time.time(), paused=self.follower.paused)
 
     def action_toggle_follow(self) -> None:
         app: NewsReaderApp = self  # type: ignore[assignment]
