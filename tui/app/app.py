@@ -232,7 +232,7 @@ class NewsReaderApp(Following, App[None]):
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key
-        if self.library is None:
+        if self.library is None or self._closing:
             return
         if self.page_context is not None and key != self.view_key:
             self._mark_seen(self.page_context)
@@ -359,6 +359,8 @@ class NewsReaderApp(Following, App[None]):
 
     @on(EntryList.Highlighted)
     def _highlighted(self, message: EntryList.Highlighted) -> None:
+        if self._closing:
+            return
         view = self.entry_view
         if self._body_timer is not None:
             self._body_timer.stop()
@@ -371,7 +373,9 @@ class NewsReaderApp(Following, App[None]):
         detail = self.library.entry_detail(message.rowid)
         self.detail = detail
         view.show_header(detail)
-        view.border_title = one_line(detail.source) or "Entry"
+        title = one_line(detail.source) or "Entry"
+        if view.border_title != title:  # a new title repaints the whole pane
+            view.border_title = title
         now = time.monotonic()
         moving = now - self._last_move < BODY_DELAY
         self._last_move = now

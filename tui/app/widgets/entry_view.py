@@ -3,16 +3,26 @@
 The header (headline, time, publisher, topics) is plain `Text` built from the
 row, so page text can never be read as markup; the body is Markdown, rendered
 only for the selected entry, and replaced as the cursor moves.
+
+The body is drawn with Rich's Markdown rather than Textual's Markdown widget:
+that widget mounts a widget per block (20-40 ms for a one-screen entry,
+measured, plus a layout pass of the whole screen), Rich's renderer takes about
+1 ms, so a keypress updates list and detail in one frame. Links are not made clickable (no OSC 8
+from page text); they are listed under the body and `o`/`y` open or copy.
 """
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
+from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.app.text import local, one_line, safe
 from tui.library import EntryDetail
@@ -88,8 +98,12 @@ def extras_text(detail: EntryDetail) -> Text | None:
     return text or None
 
 
-class EntryView(VerticalScroll, can_focus=True):
-    """Scrolls on its own; j/k and the arrows scroll, space/b page."""
+class EntryView(ScrollView, can_focus=True):
+    """The entry drawn with the line API: header, body and extras are rendered
+    to lines once per entry (and per width), so a new entry repaints only this
+    pane, with no layout pass for the rest of the screen.
+
+    Scrolls on its own; j/k and the arrows scroll, space/b page."""
 
     BINDINGS = [
         Binding("j,down", "scroll_down", "Scroll down", id="detail.down", show=False),
@@ -105,49 +119,94 @@ class EntryView(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.detail: EntryDetail | None = None
         self.body_rowid: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="entry-header")
-        yield Markdown(id="entry-body")
-        yield Static(id="entry-extras")
-
-    def on_mount(self) -> None:
-        self.show_message("Loading…")
+        self.body_text = ""  # the Markdown source on display
+        self._header: Text = Text("Loading…", "dim")
+        self._extras: Text | None = None
+        self._lines: list[Strip] = []
+        self._width = 0
 
     def show_message(self, message: str) -> None:
         self.detail = None
         self.body_rowid = None
-        self.query_one("#entry-header", Static).update(Text(message, "dim"))
-        self.query_one("#entry-body", Markdown).update("")
-        self.query_one("#entry-extras", Static).display = False
+        self.body_text = ""
+        self._header, self._extras = Text(message, "dim"), None
+        self._rerender(top=True)
 
     def show_header(self, detail: EntryDetail) -> None:
-        """Headline, time, publisher, topics, captions and links: cheap, at once."""
+        """Headline, time, publisher, topics, captions and links."""
         same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
         self.detail = detail
-        self.query_one("#entry-header", Static).update(header_text(detail))
-        extras = self.query_one("#entry-extras", Static)
-        content = extras_text(detail)
-        extras.display = content is not None
-        extras.update(content or "")
         if not same:
-            self.scroll_home(animate=False, immediate=True)
+            self.body_rowid = None
+            self.body_text = ""
+        self._header, self._extras = header_text(detail), extras_text(detail)
+        self._rerender(top=not same)
 
-    def show_body(self, detail: EntryDetail) -> AwaitComplete:
-        """The Markdown body: the costly part, done after the cursor settles."""
+    def show_body(self, detail: EntryDetail) -> None:
+        """The Markdown body, once the cursor has settled on the entry."""
         self.body_rowid = detail.row.rowid
-        body = safe(detail.body_markdown).strip()
-        return self.query_one("#entry-body", Markdown).update(body)
+        self.body_text = safe(detail.body_markdown).strip()
+        self._rerender()
 
     def clear_body(self) -> None:
-        if self.body_rowid is not None:
+        if self.body_rowid is not None or self.body_text:
             self.body_rowid = None
-            self.query_one("#entry-body", Markdown).update("")
+            self.body_text = ""
+            self._rerender()
+
+    # --- drawing ---------------------------------------------------------
+
+    def _rerender(self, top: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        self._width = width
+        if width <= 0:
+            self._lines = []
+            return
+        parts: list[RenderableType] = [self._header]
+        if self.body_text:
+            parts += [Text(), Markdown(self.body_text, hyperlinks=False)]
+        elif self.detail is not None and self.body_rowid is not None:
+            parts += [Text(), Text("(no text)", "dim")]
+        if self._extras is not None:
+            parts += [Text(), self._extras]
+        console = self.app.console
+        options = console.options.update_width(width).update(height=None, highlight=False)
+        base = self.rich_style
+        self._lines = [Strip(Segment.apply_style(line, base), width)
+                       for line in console.render_lines(Group(*parts), options, pad=True)]
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # No layout pass for the screen: the scrollbar is always shown
+            # (overflow-y: scroll), so only this pane and its scrollbar change.
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+        if top or self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=0 if top else self.max_scroll_y, animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rerender()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._rerender)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._rerender()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
 
     @property
-    def body_text(self) -> str:
-        """The Markdown source on display (for tests and copying)."""
-        return self.query_one("#entry-body", Markdown).source
+    def rendered_text(self) -> str:
+        """Every line of the pane as plain text (for tests)."""
+        return "\n".join(line.text.rstrip() for line in self._lines)
 
     def action_back(self) -> None:
         self.call_later(self.run_action, "app.focus_list")

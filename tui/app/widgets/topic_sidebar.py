@@ -84,15 +84,19 @@ class TopicSidebar(OptionList):
 
     def update_counts(self, pages: Sequence[PageSummary]) -> None:
         """New unread/starred counts, same options."""
+        old = {f"page:{page.id}": page for page in self._pages}
         self._pages = pages
         width = self._built_width
         for key, prompt in self._totals(pages, width).items():
-            self.replace_option_prompt(key, prompt)
+            if key != "all":
+                self.replace_option_prompt(key, prompt)
         for page in pages:
-            try:
-                self.replace_option_prompt(f"page:{page.id}", self._page_prompt(page, width))
-            except OptionDoesNotExist:
-                pass
+            key = f"page:{page.id}"
+            if old.get(key) != page:
+                try:
+                    self.replace_option_prompt(key, self._page_prompt(page, width))
+                except OptionDoesNotExist:
+                    pass
 
     def show(
         self,
