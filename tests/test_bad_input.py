@@ -1,0 +1,87 @@
+"""The issue's bad-input list, end to end through the real command in a
+subprocess: a clean parse or one error line with status 2, never a traceback,
+and a failed `add` leaves the library exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def newsreader(*args: str, home: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
+           "XDG_CONFIG_HOME": str(home / "config")}
+    env.pop("NEWSREADER_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], input=stdin, env=env,
+                          capture_output=True, timeout=120)
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess, *words: str) -> None:
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    for word in words:
+        assert word in err
+
+
+def test_a_50_mb_page_is_refused_in_one_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    with big.open("wb") as f:
+        f.write(b"<html><body>")
+        chunk = b"<p>" + b"word " * 2000 + b"</p>"
+        while f.tell() < 50 * 2**20:
+            f.write(chunk)
+    assert_one_error_line(newsreader("parse", str(big), home=tmp_path), "20 MB")
+
+
+def test_html_nested_100000_levels_parses_without_a_traceback(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><head><title>Deep page</title></head><body>"
+                    + "<div>" * 100_000 + "<p>The text at the bottom of the page.</p>"
+                    + "</div>" * 100_000 + "</body></html>")
+    result = newsreader("parse", str(deep), "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Deep page" in result.stdout
+    assert b"The text at the bottom of the page." in result.stdout
+
+
+def test_escape_sequences_never_reach_the_terminal_and_markup_stays_literal(tmp_path: Path):
+    page = ("LIVE BLOG | Alerte \x1b[2J\x1b]52;c;ZXZpbA==\x07 [bold red]x[/]\n\n"
+            "Un chapeau assez long pour servir de chapeau à la page.\n\n"
+            "10h05 - Premier [bold]titre[/bold] \x1b[31mrouge\n\n"
+            "Corps du texte de la première entrée, assez long pour compter.\n\n"
+            "10h00 - Second titre\n\n"
+            "Corps du texte de la seconde entrée, assez long aussi.\n")
+    result = newsreader("parse", "-", home=tmp_path, stdin=page.encode())
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "\x1b" not in out and "\x07" not in out
+    assert "LIVE BLOG | Alerte [bold red]x[/]" in out
+    assert "Premier [bold]titre[/bold] rouge" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("empty.html", b"", ("empty",)),
+        ("picture.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ("PNG",)),
+        ("binary.txt", b"\x00\x01\x02garbage\x00" * 100, ("not",)),
+    ],
+)
+def test_a_failed_add_leaves_the_library_as_it_was(tmp_path: Path, name, content, words):
+    first = newsreader("list", home=tmp_path)  # creates the library with its seeds
+    assert first.returncode == 0, first.stderr.decode()
+    db = tmp_path / "data" / "newsreader" / "library.sqlite3"
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM pages").fetchone()[0]
+    source = tmp_path / name
+    source.write_bytes(content)
+    assert_one_error_line(newsreader("add", str(source), home=tmp_path), *words)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == before == 5
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
