@@ -185,3 +185,18 @@ def test_subprocess_never_prints_a_traceback(tmp_path):
             assert done.stderr.count(b"\n") == 1, name
         else:
             assert done.stdout.strip(), name
+
+
+def test_outline_shows_the_printed_clock_of_an_undated_entry(capsys, tmp_path):
+    # Clock times but no date anywhere: JSON time stays null, the outline
+    # still shows the clock the page printed.
+    page = tmp_path / "undated.txt"
+    page.write_text("LIVE | Le fil\n\nUn chapeau assez long pour servir de chapeau.\n\n"
+                    "10h05 - Premier titre\n\nCorps de la première entrée, assez long.\n\n"
+                    "9h40 - Second titre\n\nCorps de la seconde entrée, assez long aussi.\n")
+    assert main(["parse", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "10:05  Premier titre" in out and "09:40  Second titre" in out
+    assert main(["parse", str(page), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [e["time"] for e in data["entries"]] == [None, None]

@@ -10,7 +10,7 @@ import json
 from dataclasses import replace
 
 from tui.commands._common import clean
-from tui.ingest.dates import format_moment
+from tui.ingest.dates import clock_label, format_moment
 from tui.model import Page
 from tui.sources import parse_source, read_source
 
@@ -53,6 +53,6 @@ def outline(page: Page) -> list[str]:
         lines.append("topics: " + ", ".join(clean(t) for t in page.topics))
     lines.append("")
     for entry in page.entries:
-        clock = entry.time.strftime("%H:%M") if entry.time else "--:--"
+        clock = clock_label(entry.time, entry.time_text) or "--:--"
         lines.append(f"{clock}  {clean(entry.headline)}")
     return lines

@@ -273,6 +273,15 @@ def parse_iso_moment(value: str | None, tz: tzinfo | None = None) -> datetime | 
     return parse_iso(value, tz)
 
 
+def clock_label(when: datetime | None, printed: str | None) -> str | None:
+    """HH:MM for an entry: its time; else the clock the page printed without a
+    date (shown, never made into a timestamp); else None."""
+    if when is not None:
+        return when.strftime("%H:%M")
+    clock = parse_clock(printed) if printed else None
+    return clock.strftime("%H:%M") if clock else None
+
+
 def at_clock(day: date, clock: time, tz: tzinfo) -> datetime:
     """A wall-clock time on a day in a zone."""
     return datetime.combine(day, clock).replace(tzinfo=tz)
