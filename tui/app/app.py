@@ -140,6 +140,7 @@ class NewsReaderApp(Following, App[None]):
         self.entry_list.border_title = "Entries"
         self.entry_view.border_title = "Entry"
         self.entry_list.focus()
+        self.entry_list.on_cursor = self.show_entry
         self._layout(self.size.width)
         if self.config.problem:
             self.notify(self.config.problem, title="config.toml ignored", severity="warning")
@@ -359,18 +360,22 @@ class NewsReaderApp(Following, App[None]):
 
     @on(EntryList.Highlighted)
     def _highlighted(self, message: EntryList.Highlighted) -> None:
+        self.show_entry(message.rowid)
+
+    def show_entry(self, rowid: int | None) -> None:
+        """The cursor is on `rowid`: header at once, body once it settles."""
         if self._closing:
             return
         view = self.entry_view
         if self._body_timer is not None:
             self._body_timer.stop()
             self._body_timer = None
-        if message.rowid is None or self.library is None:
+        if rowid is None or self.library is None:
             self.detail = None
             view.show_message(self.entry_list.empty_text if not self.entry_list.items
                               else "")
             return
-        detail = self.library.entry_detail(message.rowid)
+        detail = self.library.entry_detail(rowid)
         self.detail = detail
         view.show_header(detail)
         title = one_line(detail.source) or "Entry"

@@ -142,6 +142,10 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows: LRUCache[int, EntryRow] = LRUCache(maxsize=5000)
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=1000)
         self._today = date.today()
+        #: Called with the row id under the cursor when it changes, in the same
+        #: turn as the list repaints (so list and detail reach the terminal in
+        #: one frame); when None, a Highlighted message is posted instead.
+        self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
 
@@ -182,7 +186,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                            animate=False, immediate=True)
         self.refresh()
         if not anchor or self.current_rowid != before[0]:
-            self.post_message(self.Highlighted(self, self.current_rowid))
+            self._announce()
 
     def _index_of(self, rowid: int) -> int | None:
         try:
@@ -271,7 +275,13 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh_line(old)
         self.refresh_line(new)
         self.scroll_cursor_visible()
-        self.post_message(self.Highlighted(self, self.current_rowid))
+        self._announce()
+
+    def _announce(self) -> None:
+        if self.on_cursor is not None:
+            self.on_cursor(self.current_rowid)
+        else:
+            self.post_message(self.Highlighted(self, self.current_rowid))
 
     def scroll_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height
