@@ -314,3 +314,47 @@ async def test_big_list_draws_only_what_shows(home: Path) -> None:
         assert app.detail is not None
         assert app.detail.row.headline in screen_text(app)
         assert len(entries._rows) < 2000  # the first page (1,500) + a window, not 3,000
+
+
+# --- the seeded library a new user meets ------------------------------------
+
+
+async def test_new_user_sees_the_i24news_live_blog(home: Path) -> None:
+    app = NewsReaderApp()  # default library: created and seeded on first start
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        with Library.open() as library:
+            page = library.find_page("Trump insiste")
+            rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=page.id)))
+        assert len(rows) == 20
+        assert app.page_context == page.id
+        text = screen_text(app)
+        assert "20 entries" in text
+        for row in rows:
+            assert " ".join(row.headline.split())[:25] in text
+        for position in (1, 10, 20):  # no times on the page: positions instead
+            assert f"#{position} " in text
+        first = app.entry_view.rendered_text
+        assert " ".join(rows[0].headline.split())[:30] in " ".join(first.split())
+        await pilot.press("j")
+        await settle(pilot)
+        with Library.open() as library:
+            body = library.entry_detail(rows[1].rowid).body_markdown
+        shown = " ".join(app.entry_view.rendered_text.split())
+        assert " ".join(body.split())[:60] in shown
+        assert "i24NEWS" in screen_text(app)
+        assert "◉" in text  # the live blog is marked live in the sidebar
+
+
+async def test_open_app_imports_sources_first(home: Path) -> None:
+    from tui.commands.open_app import import_sources
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / (
+        "article_guerre-israel-hamas-chefs-defense.txt")
+    first, failed = import_sources([str(seed), str(home / "missing.html")])
+    assert failed == 1 and first is not None
+    app = NewsReaderApp(initial_page=first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.page_context == first
+        assert "chefs de la défense" in screen_text(app)

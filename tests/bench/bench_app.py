@@ -162,7 +162,8 @@ def list_area(env: dict[str, str]) -> tuple[range, range]:
 def first_headline(db: Path) -> str:
     with Library.open(db, seed=False) as library:
         pages = library.pages()
-        rowids = library.entry_rowids(EntryFilter(page_id=pages[0].id))
+        live = [p for p in pages if p.kind == "liveblog"]  # what the app opens on
+        rowids = library.entry_rowids(EntryFilter(page_id=(live or pages)[0].id))
         headline = library.entry_rows(rowids[:1])[0].headline
     return " ".join(headline.split())[:12]
 

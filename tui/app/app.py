@@ -188,8 +188,9 @@ class NewsReaderApp(Following, App[None]):
         key = "all"
         if self.initial_page is not None and any(p.id == self.initial_page for p in pages):
             key = f"page:{self.initial_page}"
-        elif pages:
-            key = f"page:{pages[0].id}"
+        elif pages:  # a live blog first: that is what this reader is for
+            live = [p for p in pages if p.kind == "liveblog"]
+            key = f"page:{(live or pages)[0].id}"
         self._load_view(key, with_sidebar=True)
 
     @work(thread=True, exclusive=True, group="view", name="load entries")

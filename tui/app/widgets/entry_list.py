@@ -361,9 +361,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         top = int(self.scroll_y)
         height = self.scrollable_content_region.height
         lo, hi = max(0, top - FETCH_MARGIN), min(len(self.items), top + height + FETCH_MARGIN)
-        window = [item for item in self.items[lo:hi] if isinstance(item, int)]
-        if any(rowid not in self._rows for rowid in window[FETCH_MARGIN // 2:][:height * 2]):
-            self._fetch(window)
+        visible = self.items[top:top + height]
+        if any(isinstance(item, int) and item not in self._rows for item in visible):
+            self._fetch([item for item in self.items[lo:hi] if isinstance(item, int)])
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

@@ -21,7 +21,7 @@ from tui.app.text import one_line
 from tui.library import PageSummary
 
 LIVE_MARK = "◉ "
-ARTICLE_MARK = "  "
+ARTICLE_MARK = "· "
 
 
 def fit(label: str, count: str, width: int, style: str = "") -> Text:
