@@ -46,3 +46,20 @@ def test_sanitize_reaches_every_string_of_a_page():
     assert entry.headline == "Head"
     assert entry.body_markdown == "Body text\n\n- item"
     assert entry.media[0].caption == "Caption"
+
+
+def test_one_line_loses_every_kind_of_whitespace_but_single_spaces():
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 0x20]
+    for space in spaces:
+        assert clean_inline(f"a{space}b") in ("a b", "ab"), repr(space)
+    assert clean_inline(" a  b ") == "a b"
+    assert clean_inline("already clean: «ok» – é") == "already clean: «ok» – é"
+
+
+def test_markdown_fields_keep_layout_and_lose_only_hygiene():
+    entry = Entry(id="x", position=0, headline="h", body_markdown="  - one\n\n\n\n  - two\u00a0x ")
+    assert sanitize(entry).body_markdown == "- one\n\n  - two x"
+    tidy = Entry(id="x", position=0, headline="h", body_markdown="- one\n\n  - two\n\tcode")
+    assert sanitize(tidy) is tidy

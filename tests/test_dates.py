@@ -104,3 +104,12 @@ def test_moments_format_and_sort_whether_day_or_timestamp():
     assert format_moment(stamp) == "2015-04-30 07:19"
     assert day_of(stamp) == date(2015, 4, 30)
     assert sort_timestamp(date(2015, 4, 30)) < sort_timestamp(stamp)
+
+
+def test_fold_drops_accents_and_case_and_keeps_other_characters():
+    from tui.ingest.dates import fold
+
+    assert fold("Février MÄRZ Œuvre") == "fevrier marz œuvre"
+    assert fold("e\u0301tats ﬁn ² ß") == "etats fin 2 ss"  # combining mark, compatibility forms
+    assert fold("\u034f") == "\u034f"  # a mark of combining class 0 stays
+    assert fold("plain ASCII") == "plain ascii"

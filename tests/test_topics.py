@@ -106,3 +106,17 @@ def test_topics_are_fast_on_a_large_page():
     elapsed = time.perf_counter() - start
     assert result.entries[-1].topics[:2] == ("Iran", "Gaza")
     assert elapsed < 1.0  # generous: about 0.05 s here; a guard against quadratic work
+
+
+def test_topic_matches_start_and_end_on_word_boundaries_with_any_accents():
+    result = assign_topics(page(
+        "Siran et Tirana ne comptent pas, Iranien non plus.",
+        "Iran, au début du texte.",
+        "(IRÁN) entre parenthèses ; l'Irán après une élision.",
+        "Les Etats–Unis, États\u00a0Unis et e\u0301tats-unis.",
+        "Sous-États-Unis-bis: un mot composé reste une frontière.",
+        topics=("Iran", "États-Unis"),
+    ))
+    assert [e.topics for e in result.entries] == [
+        (), ("Iran",), ("Iran",), ("États-Unis",), ("États-Unis",),
+    ]

@@ -3,7 +3,9 @@
     .venv/bin/python tests/bench/bench_parse.py [runs]
 
 Pages: the seeds (through tui.ingest.parse), the real pages in
-../shared/corpus when present, and a synthesized ~500 KB live blog.
+../shared/corpus when present, and synthesized ~500 KB live blogs (dense HTML,
+HTML with long entries, a plain-text dump). For the synthesized pages it also
+prints where the time goes: the parser, assign_topics and sanitize.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tui.ingest import parse  # noqa: E402
+from tui.ingest.clean import sanitize  # noqa: E402
+from tui.ingest.decode import decode, looks_like_html  # noqa: E402
+from tui.ingest.html import parse_html  # noqa: E402
+from tui.ingest.text import parse_text  # noqa: E402
+from tui.ingest.topics import assign_topics  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -68,6 +75,54 @@ def synthesized_liveblog(target_bytes: int = 500_000, paragraphs: int = 1) -> by
     return (head + "".join(parts) + "</main><footer>(c) The Paper</footer></body></html>").encode()
 
 
+TEXT_SEED = ROOT / "seeds" / "i24news_liveblog_2026-02-11_trump-netanyahou-iran.txt"
+
+
+def synthesized_text_liveblog(target_bytes: int = 500_000) -> bytes:
+    """A plain-text dump of a French live blog: the i24NEWS seed's menus and
+    header, then its updates repeated (numbered, so headlines differ) under
+    clock-time lines, then its footer; ~0.8 KB per entry, accented text."""
+    lines = TEXT_SEED.read_text().split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("Donald Trump : « J’ai"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("https://x.com/"))
+    head, footer = "\n".join(lines[:first]), "\n".join(lines[last:])
+    # (headline, first paragraph) pairs of the seed's updates
+    blocks = [b.strip() for b in "\n".join(lines[first:last]).split("\n\n") if b.strip()]
+    updates = [(h, b[:700]) for h, b in zip(blocks, blocks[1:], strict=False)
+               if len(h) < 160 and len(b) > 160]
+    parts: list[str] = []
+    size = i = 0
+    while size < target_bytes * 0.97:
+        headline, body = updates[i % len(updates)]
+        minute = 23 * 60 + 50 - i
+        part = f"{minute // 60 % 24:02d}:{minute % 60:02d}\n\n{headline} ({i})\n\n{body}\n\n"
+        parts.append(part)
+        size += len(part.encode())
+        i += 1
+    return (head + "\n\n" + "".join(parts) + footer).encode()
+
+
+def breakdown(data: bytes, runs: int) -> str:
+    """Median ms of each stage of tui.ingest.parse: parser, topics, sanitize."""
+    text = decode(data, None)
+    html = looks_like_html(text, None)
+    stages: dict[str, list[float]] = {"parse": [], "topics": [], "sanitize": []}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        page = parse_html(text, None) if html else parse_text(text, None)
+        t1 = time.perf_counter()
+        page = assign_topics(page)
+        t2 = time.perf_counter()
+        sanitize(page)
+        t3 = time.perf_counter()
+        for key, value in zip(stages, (t1 - t0, t2 - t1, t3 - t2), strict=True):
+            stages[key].append(value)
+    name = "parse_html" if html else "parse_text"
+    parse_ms, topics_ms, clean_ms = (statistics.median(v) * 1000 for v in stages.values())
+    return (f"    {name} {parse_ms:.1f} ms, assign_topics {topics_ms:.1f} ms, "
+            f"sanitize {clean_ms:.1f} ms")
+
+
 def measure(data: bytes, runs: int) -> tuple[float, int, str]:
     times = []
     page = None
@@ -86,12 +141,17 @@ def main() -> None:
     ]
     if CORPUS.is_dir():
         pages += [(f"corpus {p.name}", p.read_bytes()) for p in sorted(CORPUS.glob("*.html"))]
-    pages.append(("synthesized live blog, dense (0.9 KB entries)", synthesized_liveblog()))
-    pages.append(("synthesized live blog, 4 KB entries", synthesized_liveblog(paragraphs=8)))
+    synthesized = [
+        ("synthesized live blog, dense (0.9 KB entries)", synthesized_liveblog()),
+        ("synthesized live blog, 4 KB entries", synthesized_liveblog(paragraphs=8)),
+        ("synthesized text dump live blog (0.8 KB entries)", synthesized_text_liveblog()),
+    ]
     print(f"{'page':<66} {'KB':>6} {'ms':>8} {'entries':>8}  kind")
-    for name, data in pages:
+    for name, data in pages + synthesized:
         ms, count, kind = measure(data, runs)
         print(f"{name:<66} {len(data) / 1024:>6.0f} {ms:>8.1f} {count:>8}  {kind}")
+        if any(data is d for _n, d in synthesized):
+            print(breakdown(data, runs))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,18 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # ESC or an 8-bit C1 byte: only then is the (slower) escape pass needed.
 _ESCAPE_START = re.compile(r"[\x1b\x80-\x9f]")
+# Most strings are already clean; one search proves it and skips the passes.
+# Any character some pass above would remove or change, and, for one line,
+# every whitespace character str.split() knows except the plain space (and
+# that one twice in a row).
+_INLINE_WORK = re.compile(
+    r"[\x00-\x1f\x7f-\xa0\xad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069"
+    r"\u3000\ufeff]|  "
+)
+_MARKDOWN_WORK = re.compile(
+    r"[\r\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+    r"|\n\n\n"
+)
 
 
 def strip_controls(text: str) -> str:
@@ -45,6 +57,8 @@ def clean_inline(text: str | None) -> str:
     """One line of text: controls removed, all whitespace folded to single spaces."""
     if not text:
         return ""
+    if not _INLINE_WORK.search(text) and text[0] != " " and text[-1] != " ":
+        return text
     text = _ZERO_WIDTH.sub("", strip_controls(text))
     return " ".join(_SPACES.sub(" ", text).split())
 
@@ -66,6 +80,8 @@ def clean_text(text: str | None) -> str:
 
 def _clean_markdown(text: str) -> str:
     # Markdown keeps its own indentation (lists, code); only hygiene here.
+    if not (_MARKDOWN_WORK.search(text) or text[:1].isspace() or text[-1:].isspace()):
+        return text
     text = _ZERO_WIDTH.sub("", strip_controls(text)).replace("\u00a0", " ")
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -83,15 +99,29 @@ def sanitize(obj: T) -> T:
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return obj
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        new = _sanitize_value(f.name, value)
+    for name in _field_names(type(obj)):
+        value = getattr(obj, name)
+        new = _sanitize_value(name, value)
         if new is not value:
-            changes[f.name] = new
+            changes[name] = new
     return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple on every call; a page has
+    # thousands of entries, links and media of a handful of classes.
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _sanitize_value(name: str, value: Any) -> Any:
+    if value is None:
+        return value
     if isinstance(value, str):
         cleaned = _clean_markdown(value) if name in _BLOCK_FIELDS else clean_inline(value)
         return cleaned if cleaned != value else value

@@ -77,18 +77,19 @@ def assign_topics(page: Page) -> Page:
     per_entry = [{_fold_name(name) for name in names} for names in found_names]
     names = _recurring_names(found_names, per_entry)
     page_topics = page.topics or tuple(name for _key, name, _n in names[:MAX_PAGE_TOPICS])
-    matchers = [
-        (fold(topic), topic, _matcher(topic), _longest_word(topic)) for topic in page_topics
-    ]
+    matchers = [(fold(topic), topic, _matcher(topic)) for topic in page_topics]
+    rank = {key: i for i, (key, _name, _n) in enumerate(names)}
     entries = []
     for entry, text, keys in zip(page.entries, texts, per_entry, strict=True):
         folded = fold(text)
         found: dict[str, str] = {}
-        for key, topic, pattern, word in matchers:
-            if word in folded and pattern.search(folded):
+        for key, topic, pattern in matchers:
+            if pattern.search(folded):
                 found.setdefault(key, topic)
-        extra = [name for key, name, _n in names if key in keys and key not in found]
-        for name in extra[:MAX_ENTRY_NAMES]:
+        # The entry's recurring names, in the page's order of frequency.
+        extra = sorted(rank[k] for k in keys if k in rank and k not in found)
+        for i in extra[:MAX_ENTRY_NAMES]:
+            _key, name, _n = names[i]
             found[_fold_name(name)] = name
         entries.append(_with_topics(entry, tuple(found.values())))
     return dataclasses.replace(page, entries=tuple(entries), topics=tuple(page_topics))
@@ -99,33 +100,38 @@ def _with_topics(entry: Entry, topics: tuple[str, ...]) -> Entry:
 
 
 _MATCHERS: dict[str, re.Pattern[str]] = {}
+_SEPARATORS = r"[\s\-‐–]+"
 
 
 def _matcher(topic: str) -> re.Pattern[str]:
     """A folded, word-bounded pattern for a topic ("Etats-Unis" ~ "états-unis")."""
     pattern = _MATCHERS.get(topic)
     if pattern is None:
-        words = [re.escape(w) for w in re.split(r"[\s\-‐–]+", fold(topic)) if w]
-        body = r"[\s\-‐–]+".join(words) or re.escape(fold(topic))
-        pattern = re.compile(rf"(?<!\w){body}(?!\w)")
+        words = [w for w in re.split(_SEPARATORS, fold(topic)) if w] or [fold(topic)]
+        body = _SEPARATORS.join(re.escape(w) for w in words)
+        # "Not preceded by a word character", checked after the first word
+        # (a lookbehind spanning it) rather than before it: a pattern that
+        # starts with a literal lets the regex engine skip ahead to that
+        # literal instead of trying every position of the text.
+        first = re.escape(words[0])
+        rest = body[len(first) :]
+        pattern = re.compile(rf"{first}(?<!\w[\s\S]{{{len(words[0])}}}){rest}(?!\w)")
         if len(_MATCHERS) > 4096:
             _MATCHERS.clear()
         _MATCHERS[topic] = pattern
     return pattern
 
 
-def _longest_word(topic: str) -> str:
-    """A plain substring every match of the topic contains (a cheap pre-test)."""
-    return max(re.split(r"[\s\-‐–]+", fold(topic)), key=len)
-
-
 def names_in(text: str) -> list[str]:
     """Capitalised multi-word names in a text, leading stop-words removed."""
     out = []
     for m in _RUN.finditer(text):
+        run = m.group(0)
+        if " " not in run and "-" not in run:
+            continue  # one word, not a compound: never a name (the common case)
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):
             continue  # inside a word ("iPhone")
-        words = m.group(0).split(" ")
+        words = run.split(" ")
         words[0] = _ELISION.sub("", words[0])
         while words and _fold_name(words[0]) in _LEADING:
             words.pop(0)
