@@ -20,9 +20,10 @@ English and German, never rules for one publisher:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from tui.ingest.clean import strip_controls
 from tui.ingest.dates import (
@@ -41,6 +42,21 @@ from tui.model import Entry, Link, Media, Page, PageKind, entry_id
 # --------------------------------------------------------------------------
 # Units: the dump as lines and lists
 
+_T = TypeVar("_T")
+
+
+class _lazy(Generic[_T]):
+    """functools.cached_property without its lock (Python 3.11 takes one on
+    every first access): a dump has thousands of units, each read by one thread."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, unit: Any, owner: type | None = None) -> _T:
+        value = unit.__dict__[self.name] = self.func(unit)
+        return value
+
 
 @dataclass
 class Unit:
@@ -53,19 +69,26 @@ class Unit:
     def is_list(self) -> bool:
         return self.items is not None
 
-    @cached_property
+    @_lazy
     def words(self) -> int:
+        if self.items is None and self.text:
+            # A line's text is already split and joined on single spaces.
+            return self.text.count(" ") + 1
         return len(self.text.split())
 
-    @cached_property
+    @_lazy
     def folded(self) -> str:
         return _f(self.text)
 
-    @cached_property
+    @_lazy
     def chrome(self) -> bool:
         return _chrome(self)
 
-    @cached_property
+    @_lazy
+    def clock(self) -> tuple[time, str, str] | None:
+        return _clock_line(self.text)
+
+    @_lazy
     def end(self) -> bool:
         if self.is_list or self.words > 20:
             return False
@@ -365,8 +388,10 @@ def _is_end(unit: Unit) -> bool:
 
 
 def _headline_like(text: str, min_words: int = 1) -> bool:
+    if len(text) > 250:  # (before the split: most paragraphs are longer)
+        return False
     words = text.split()
-    if not (min_words <= len(words) <= 30) or len(text) > 250:
+    if not (min_words <= len(words) <= 30):
         return False
     if text[-1] in ".,;:" and not text.endswith(("...", "…")):
         return False
@@ -401,6 +426,8 @@ def _clock_line(text: str) -> tuple[time, str, str] | None:
     """'9h05 - Titre', '12.31 Uhr: Titel', '21:22Frances Watkins',
     '21 mins ago11:48 Jon King' -> (clock, as printed, rest)."""
     text = _RELATIVE_TIME.sub("", text, count=1)
+    if not text.lstrip()[:1].isdigit():
+        return None  # every clock starts with a digit: skip the slower passes
     text = _GLUED_CLOCK.sub(r"\1 ", text, count=1)
     return split_clock_prefix(text)
 
@@ -862,7 +889,7 @@ def _timed_starts(units: list[Unit]) -> list[int]:
     for i, unit in enumerate(units):
         if unit.is_list or unit.words > 40:
             continue
-        found = _clock_line(unit.text)
+        found = unit.clock
         if not found:
             continue
         rest = found[2]
@@ -875,7 +902,7 @@ def _split_timed(units: list[Unit], starts: list[int], day: date | None) -> list
     bodies: list[_Body] = []
     for n, i in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(units)
-        found = _clock_line(units[i].text)
+        found = units[i].clock
         assert found is not None
         clock, printed, rest = found
         j = i + 1
@@ -1013,6 +1040,8 @@ _MD_BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
 
 def _md_escape(text: str, *, block: bool = True) -> str:
     """Text as Markdown that renders as the same text."""
+    if not (_MD_SPECIAL.search(text) or "](" in text or block and _MD_BLOCK.match(text)):
+        return text  # nothing to escape (most paragraphs)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINK.sub(r"\\[\1\\](", text)
     if block:
