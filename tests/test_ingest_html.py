@@ -311,3 +311,21 @@ def test_invalid_json_ld_is_read_leniently() -> None:
     assert page.kind is PageKind.LIVEBLOG
     assert page.entries[0].headline == "Shown one"
     assert _hm(page.entries[0]) == "2024-07-18T09:00+0200"
+
+
+def test_label_check_on_a_block_agrees_with_the_check_on_its_text():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tui.ingest.markdown import block_is_label_or_read_more, is_label_or_read_more, short_text
+
+    blocks = [
+        "<p>Lire aussi : la suite</p>", "<p> \u00a0» <b>À lire aussi</b></p>", "<p>Publicité</p>",
+        "<p>:. PUB</p>", "<div><span>\u2009</span><a>Read more</a> here</div>", "<p>Rien</p>",
+        "<p>e\u0301té</p>", "<p>\u1680 related</p>", "<p>" + " " * 500 + "lire aussi</p>",
+        "<div>" + "<i></i>" * 20 + "Lire aussi</div>", "<p>" + "x" * 401 + "</p>",
+        "<p>¨ related</p>", "<p>Ａd</p>", "<p><!-- c -->Werbung</p>",
+    ]
+    for html in blocks:
+        node = LexborHTMLParser(html).body.child
+        expected = is_label_or_read_more(short_text(node, 401, 16))
+        assert block_is_label_or_read_more(node) == expected, html

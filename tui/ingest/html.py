@@ -234,13 +234,20 @@ def _usable_updates(s: jsonld.Structured, title: str) -> list[jsonld.StructuredU
     return updates
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\W+", "", fold(plain_text(text)))[:40]
+    return _NON_WORD.sub("", fold(plain_text(text)))[:40]
 
 
 def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzinfo) -> None:
     by_id = {u.publisher_id: u for u in updates if u.publisher_id}
-    by_headline = {_key(u.headline): u for u in updates if _key(u.headline)}
+    by_headline: dict[str, jsonld.StructuredUpdate] = {}
+    for u in updates:
+        key = _key(u.headline)
+        if key:
+            by_headline[key] = u
     for entry in dom:
         update = by_id.get(entry.publisher_id or "") or by_headline.get(_key(entry.headline))
         if update is None:

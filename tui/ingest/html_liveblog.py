@@ -160,13 +160,16 @@ def _container_groups(anchors: list[_Anchor]) -> list[tuple[int, int, list[Lexbo
     groups: dict[tuple[str, str], dict[int, LexborNode]] = {}
     levels: dict[tuple[str, str], int] = {}
     nested: set[tuple[str, str]] = set()
+    keys: dict[int, tuple[str, str]] = {}  # anchors share ancestors: one _key each
     for anchor in anchors:
         node: LexborNode | None = anchor.node
         seen_keys: set[tuple[str, str]] = set()
         for level in range(MAX_CLIMB):
             if node is None or node.tag in ("body", "html", "main", "#document", None):
                 break
-            key = _key(node)
+            key = keys.get(node.mem_id)
+            if key is None:
+                key = keys[node.mem_id] = _key(node)
             if key in seen_keys:
                 nested.add(key)
             seen_keys.add(key)
@@ -220,13 +223,20 @@ def _owner(node: LexborNode, members: set[int]) -> int | None:
     return None
 
 
-def _inside(node: LexborNode, container: LexborNode) -> bool:
+def _inside(node: LexborNode, container: LexborNode, within: int) -> bool:
+    """Whether `node` is `container` or lies in it, for a container that is
+    `within` (an entry's node, mem_id) or inside it: climbing past `within`
+    cannot meet it any more."""
     current: LexborNode | None = node
+    target = container.mem_id
     for _ in range(MAX_CLIMB + 1):
         if current is None:
             return False
-        if current.mem_id == container.mem_id:
+        mem_id = current.mem_id
+        if mem_id == target:
             return True
+        if mem_id == within:
+            return False
         current = current.parent
     return False
 
@@ -244,8 +254,9 @@ def _meta_block(anchor: LexborNode, container: LexborNode) -> LexborNode:
 
 
 def _publisher_id(node: LexborNode) -> str | None:
+    attrs = node.attributes  # (builds a dict: once, not once per name)
     for name in _ID_ATTRS:
-        value = (node.attributes.get(name) or "").strip()
+        value = (attrs.get(name) or "").strip()
         if value and len(value) < 200:
             return value
     return None
@@ -283,7 +294,7 @@ def _container_headline(container: LexborNode,
                         times: list[LexborNode]) -> tuple[str, LexborNode | None]:
     for selector in (_HEADINGS, _TITLE_CLASSES, "strong, b"):
         for node in container.css(selector)[:5]:
-            if any(_inside(t, node) for t in times):
+            if any(_inside(t, node, container.mem_id) for t in times):
                 continue
             text = clean_inline(short_text(node, 301))
             if not text or len(text) > 300:

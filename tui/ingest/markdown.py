@@ -57,11 +57,18 @@ _LABELS = {
     "sponsored", "sponsorise", "partenaire",
 }
 # Blocks starting with these are "read more" boxes.
-_READ_MORE = re.compile(
-    r"^\s*(?:[»>›]\s*)?(?:a lire aussi|lire aussi|a lire egalement|lire egalement|voir aussi|"
-    r"read more|read also|see also|more on this|related|lesen sie auch|auch interessant|"
-    r"mehr zum thema|das konnte sie auch interessieren|sur le meme sujet)\b",
+_READ_MORE_PHRASES = (
+    "a lire aussi", "lire aussi", "a lire egalement", "lire egalement", "voir aussi",
+    "read more", "read also", "see also", "more on this", "related", "lesen sie auch",
+    "auch interessant", "mehr zum thema", "das konnte sie auch interessieren",
+    "sur le meme sujet",
 )
+_READ_MORE = re.compile(
+    r"^\s*(?:[»>›]\s*)?(?:" + "|".join(map(re.escape, _READ_MORE_PHRASES)) + r")\b"
+)
+_LABEL_STRIP = " :.\u00a0\n\t"
+# What a label or a "read more" box can start with, once folded and stripped.
+_LABEL_STARTS = frozenset("»>›" + "".join(w[0] for w in (*_LABELS, *_READ_MORE_PHRASES)))
 _EMBED_CLASS = re.compile(r"tweet|twitter|instagram|tiktok|facebook|embed|bluesky|threads|x-post",
                           re.IGNORECASE)
 _VIDEO_SRC = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|video|player|brightcove|jwplayer",
@@ -100,7 +107,9 @@ def absolute(url: str | None, base: str | None) -> str | None:
 
 def is_boilerplate(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     attrs = node.attributes if attrs is None else attrs
-    marks = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
+    marks = attrs.get("class") or ""
+    if attrs.get("id") or attrs.get("role"):
+        marks = " ".join(v for v in (marks, attrs.get("id"), attrs.get("role")) if v)
     if marks and BOILERPLATE.search(marks):
         return True
     return "hidden" in attrs or attrs.get("aria-hidden") == "true"
@@ -110,8 +119,49 @@ def is_label_or_read_more(text: str) -> bool:
     """A short block that is an ad label or a 'read more' box."""
     if len(text) > 400:
         return False
-    folded = fold(text.strip()[:48]).strip(" :.\u00a0\n\t")
+    folded = fold(text.strip()[:48]).strip(_LABEL_STRIP)
     return folded in _LABELS or bool(_READ_MORE.match(folded))
+
+
+def block_is_label_or_read_more(node: LexborNode) -> bool:
+    """is_label_or_read_more on the start of a block's text, skipping the
+    text gathering and folding when the first character rules it out."""
+    if not _may_be_label(node):
+        return False
+    return is_label_or_read_more(short_text(node, 401, 16))
+
+
+_FOLDED_CHARS: dict[str, str] = {}
+
+
+def _may_be_label(node: LexborNode) -> bool:
+    """False when the first character that survives is_label_or_read_more's
+    stripping cannot start a label (fold works character by character, so
+    the first characters decide). The walk stays within short_text's node
+    bound; at or past it, 'maybe'."""
+    seen = 0  # characters of the stripped text looked at (it keeps 48)
+    leading = True
+    for count, child in enumerate(node.traverse(include_text=True)):
+        if count > 16:
+            return True
+        if not child.is_text_node:
+            continue
+        for char in child.text_content or "":
+            if leading and char.isspace():
+                continue  # str.strip()
+            leading = False
+            seen += 1
+            if seen > 48:
+                return True
+            folded = _FOLDED_CHARS.get(char)
+            if folded is None:
+                folded = fold(char)
+                if len(_FOLDED_CHARS) < 4096:
+                    _FOLDED_CHARS[char] = folded
+            for x in folded:
+                if x not in _LABEL_STRIP:
+                    return x in _LABEL_STARTS or x.isspace()
+    return True
 
 
 def short_text(node: LexborNode, limit: int = 400, max_nodes: int = 2_000) -> str:
@@ -249,7 +299,7 @@ class _Walk:
             self._caption(node)
             return
         if tag in BLOCK_TAGS or tag in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
-            if depth < 12 and is_label_or_read_more(short_text(node, 401, 16)):
+            if depth < 12 and block_is_label_or_read_more(node):
                 return
         if tag == "a":
             href = absolute(attrs.get("href"), self.base)
@@ -279,9 +329,9 @@ class _Walk:
             depth += 1
         else:
             tag = None
-        children = list(node.iter(include_text=True))
-        for child in reversed(children):
-            stack.append((child, None, depth))
+        children = [(child, None, depth) for child in node.iter(include_text=True)]
+        children.reverse()
+        stack.extend(children)
 
     def run(self, roots: Iterable[LexborNode]) -> None:
         stack: list[tuple[LexborNode | None, str | None, int]] = []

@@ -131,21 +131,30 @@ def names_in(text: str) -> list[str]:
             continue  # one word, not a compound: never a name (the common case)
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):
             continue  # inside a word ("iPhone")
-        words = run.split(" ")
-        words[0] = _ELISION.sub("", words[0])
-        while words and _fold_name(words[0]) in _LEADING:
-            words.pop(0)
-        while words and _fold_name(words[-1]) in _LEADING:
-            words.pop()
-        if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
-            continue
-        name = " ".join(words).strip("-’'")
-        if len(words) < 2 and not _capitalised_compound(name):
-            continue
-        if name.isupper():  # "KEY EVENT", "LIVE BLOG": shouting, not a name
-            continue
-        out.append(name)
+        name = _name_in_run(run)
+        if name is not None:
+            out.append(name)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _name_in_run(run: str) -> str | None:
+    """The name a run of capitalised words holds, or None (cached: a page
+    repeats the same names over and over)."""
+    words = run.split(" ")
+    words[0] = _ELISION.sub("", words[0])
+    while words and _fold_name(words[0]) in _LEADING:
+        words.pop(0)
+    while words and _fold_name(words[-1]) in _LEADING:
+        words.pop()
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    name = " ".join(words).strip("-’'")
+    if len(words) < 2 and not _capitalised_compound(name):
+        return None
+    if name.isupper():  # "KEY EVENT", "LIVE BLOG": shouting, not a name
+        return None
+    return name
 
 
 def _capitalised_compound(word: str) -> bool:
