@@ -126,6 +126,8 @@ def _sanitize_value(name: str, value: Any) -> Any:
         cleaned = _clean_markdown(value) if name in _BLOCK_FIELDS else clean_inline(value)
         return cleaned if cleaned != value else value
     if isinstance(value, tuple):
+        if not value:
+            return value
         items = tuple(_sanitize_value(name, v) for v in value)
         items = tuple(v for v in items if v != "")
         return items if items != value else value

@@ -36,6 +36,7 @@ MIN_ENTRIES = 3  # without structured data saying it is a live blog
 HEADLINE_MAX = 160
 
 _TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=", re.IGNORECASE)
+_DATA_PREFIX = re.compile("data-")
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
@@ -70,9 +71,30 @@ class _Anchor:
     later: bool  # a modification time rather than the entry's own
 
 
+def _time_attr_matches(html: str) -> Iterator[re.Match[str]]:
+    """_TIME_ATTR.finditer over the first SCAN_CHARS characters. The pattern
+    starts with whitespace, which the regex engine cannot skip to; every
+    match has "data-" (any ASCII case) after it, which a lower-cased copy
+    finds at C speed, so the pattern is only tried there."""
+    head = html[:SCAN_CHARS]
+    lowered = head.lower()
+    if len(lowered) != len(head):  # a character lower-cased to two: positions shift
+        yield from _TIME_ATTR.finditer(head)
+        return
+    end = 0  # finditer's matches do not overlap
+    for candidate in _DATA_PREFIX.finditer(lowered):
+        start = candidate.start() - 1
+        if start < end:
+            continue
+        m = _TIME_ATTR.match(head, start)
+        if m:
+            end = m.end()
+            yield m
+
+
 def _attr_names(html: str) -> list[str]:
     names: list[str] = []
-    for m in _TIME_ATTR.finditer(html, 0, SCAN_CHARS):
+    for m in _time_attr_matches(html):
         name = m.group(1).lower()
         if name not in names:
             names.append(name)
