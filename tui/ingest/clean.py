@@ -47,6 +47,8 @@ _MARKDOWN_WORK = re.compile(
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters; keep \\n and \\t."""
+    if not _CONTROLS.search(text):
+        return text  # no \r, ESC or C1 byte either: they are controls too
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ESCAPE_START.search(text):
         text = _ESCAPES.sub("", text)
