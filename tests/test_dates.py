@@ -113,3 +113,10 @@ def test_fold_drops_accents_and_case_and_keeps_other_characters():
     assert fold("e\u0301tats ﬁn ² ß") == "etats fin 2 ss"  # combining mark, compatibility forms
     assert fold("\u034f") == "\u034f"  # a mark of combining class 0 stays
     assert fold("plain ASCII") == "plain ascii"
+
+
+def test_fold_keeps_lone_surrogates_and_astral_characters():
+    from tui.ingest.dates import fold
+
+    assert fold("\ud800É\U0001f600") == "\ud800e\U0001f600"
+    assert fold("\U0001d165\u0301a") == "a"  # combining marks outside the BMP go too

@@ -76,8 +76,7 @@ _NUMERIC = re.compile(
 )
 
 
-# Non-ASCII runs: the only places a combining mark can be.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
 
 
 def fold(text: str) -> str:
@@ -87,8 +86,14 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     # A page uses a handful of distinct non-ASCII characters: delete each
     # combining one with str.replace (C speed) rather than mapping every
-    # character of the text through a translate table.
-    for char in set("".join(_NON_ASCII.findall(decomposed))):
+    # character of the text through a translate table. Those characters are
+    # found in C too: UTF-8 less its ASCII bytes is exactly their encodings.
+    others = (
+        decomposed.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )
+    for char in set(others):
         if unicodedata.combining(char):
             decomposed = decomposed.replace(char, "")
     return decomposed.casefold()
