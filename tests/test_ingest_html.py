@@ -329,3 +329,29 @@ def test_label_check_on_a_block_agrees_with_the_check_on_its_text():
         node = LexborHTMLParser(html).body.child
         expected = is_label_or_read_more(short_text(node, 401, 16))
         assert block_is_label_or_read_more(node) == expected, html
+
+
+def test_figure_parts_are_what_the_css_selectors_find():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tui.ingest.markdown import _figure_parts
+
+    figures = [
+        '<figure class="Caption-box"><span class="copyright">©</span><img src="a.jpg">'
+        '<b class="photo-CREDIT">x</b><figcaption>c</figcaption></figure>',
+        '<figure><div><p class="capt\u0130on">no</p><video src="v"></video></div>'
+        '<span class="media caption">c</span></figure>',
+        '<figure><blockquote><img src="b.jpg"></blockquote><!-- c --></figure>',
+        "<figure>text only</figure>",
+    ]
+    for html in figures:
+        figure = LexborHTMLParser(html).css_first("figure")
+        expected = (
+            figure.css_first("img, video, iframe, blockquote"),
+            figure.css_first("figcaption") or figure.css_first('[class*="caption" i]'),
+            figure.css_first('[class*="credit" i], [class*="copyright" i]'),
+        )
+        found = _figure_parts(figure)
+        assert [n.mem_id if n else None for n in found] == [
+            n.mem_id if n else None for n in expected
+        ], html

@@ -194,6 +194,40 @@ def _img_url(node: LexborNode) -> str | None:
     return None
 
 
+_MEDIA_TAGS = frozenset(("img", "video", "iframe", "blockquote"))
+# [class*="..." i]: a substring in any ASCII case.
+_CAPTION_WORD = re.compile("caption", re.IGNORECASE | re.ASCII)
+_CREDIT_WORD = re.compile("credit|copyright", re.IGNORECASE | re.ASCII)
+
+
+def _figure_parts(
+    figure: LexborNode,
+) -> tuple[LexborNode | None, LexborNode | None, LexborNode | None]:
+    """What these css_first calls give, in one walk of the figure (itself
+    included, document order) instead of four selector compilations:
+    "img, video, iframe, blockquote"; "figcaption" or else
+    '[class*="caption" i]'; '[class*="credit" i], [class*="copyright" i]'."""
+    target = figcaption = captioned = credit = None
+    for node in figure.traverse():
+        if not node.is_element_node:
+            continue
+        tag = node.tag
+        if target is None and tag in _MEDIA_TAGS:
+            target = node
+        if figcaption is None and tag == "figcaption":
+            figcaption = node
+        if captioned is None or credit is None:
+            classes = node.attributes.get("class")
+            if classes:
+                if captioned is None and _CAPTION_WORD.search(classes):
+                    captioned = node
+                if credit is None and _CREDIT_WORD.search(classes):
+                    credit = node
+        if target is not None and figcaption is not None and credit is not None:
+            break
+    return target, figcaption or captioned, credit
+
+
 class _Walk:
     """One rendering pass over one or more sibling subtrees."""
 
@@ -212,10 +246,8 @@ class _Walk:
             self.media.append(media)
 
     def _figure(self, node: LexborNode) -> None:
-        target = node.css_first("img, video, iframe, blockquote")
-        caption_node = node.css_first("figcaption") or node.css_first('[class*="caption" i]')
+        target, caption_node, credit_node = _figure_parts(node)
         caption = clean_inline(short_text(caption_node, 1000)) if caption_node else ""
-        credit_node = node.css_first('[class*="credit" i], [class*="copyright" i]')
         credit = clean_inline(short_text(credit_node, 300)) if credit_node else ""
         if credit and caption.endswith(credit):
             caption = caption[: -len(credit)].rstrip(" .-–—|")
