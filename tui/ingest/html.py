@@ -129,7 +129,9 @@ def _is_deep(html: str) -> bool:
     for tag in _DEEP_TAGS:
         if html.count(tag) > MAX_NESTING:
             closing = "</" + tag[1:]
-            if any(part.count(tag) > MAX_NESTING for part in html.split(closing)):
+            shortest = MAX_NESTING * len(tag)  # (no count needed below that length)
+            if any(len(part) > shortest and part.count(tag) > MAX_NESTING
+                   for part in html.split(closing)):
                 return True
     return False
 

@@ -47,6 +47,8 @@ class _Writer:
         self.quote = 0
 
     def flush(self, tag: str | None) -> None:
+        if not self.frames[0]:
+            return  # (every block boundary flushes; most find nothing)
         text = " ".join("".join(self.frames[0]).split())
         self.frames[0] = []
         if not text:
