@@ -121,10 +121,13 @@ _UPDATED_WORDS = re.compile(
 _BYLINE = 'time, [class*="date" i], [class*="time" i], [class*="publi" i], [class*="byline" i]'
 
 
-def visible_dates(tree: LexborHTMLParser, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
+def visible_dates(
+    tree: LexborHTMLParser, tz: tzinfo
+) -> tuple[datetime | date | None, datetime | date | None]:
     """'Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54':
     the dates a byline prints, for pages without machine-readable ones."""
-    published = updated = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
     body = tree.body
     if body is None:
         return None, None
@@ -136,15 +139,15 @@ def visible_dates(tree: LexborHTMLParser, tz: tzinfo) -> tuple[datetime | None, 
         upd = _UPDATED_WORDS.search(folded)
         head, tail = (text[: upd.start()], text[upd.start():]) if upd else (text, "")
         if published is None and (_PUBLISHED_WORDS.search(fold(head)) or not upd):
-            published = _as_datetime(find_datetime(head, tz), tz)
+            published = _as_moment(find_datetime(head, tz), tz)
         if updated is None and tail:
-            updated = _as_datetime(find_datetime(tail, tz), tz)
+            updated = _as_moment(find_datetime(tail, tz), tz)
         if published is not None and updated is not None:
             break
     return published, updated
 
 
-def _as_datetime(value: object, tz: tzinfo) -> datetime | date | None:
+def _as_moment(value: object, tz: tzinfo) -> datetime | date | None:
     # A day printed without a time stays a date: no invented midnight.
     return value if isinstance(value, date) else None
 
