@@ -48,14 +48,14 @@ _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # A clock time: 14h32, 14 h 32, 9h, 21:23, 10.31 Uhr, 8.44am, 11:48 pm.
 _CLOCK = (
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\s?"
-    r"(?:(?:h|:)\s?(?P<m>[0-5]\d)?|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|[ap]\.?m\b)))"
+    r"(?:(?:h|:)\s?(?P<m>[0-5]\d)?|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|[ap]\.?m\b|(?:gmt|bst|utc|cet|cest|mez|mesz)\b)))"
     r"(?:\s?(?P<ampm>[ap])\.?m\.?\b)?(?:\s?uhr\b)?(?![^\W\d_])"
 )
 CLOCK_RE = re.compile(_CLOCK, re.IGNORECASE)
 # A clock time at the very start of a line, then a separator and the rest:
 # "9h05 - Titre", "12.31 Uhr: Titel", "21:22 Goodnight".
 _CLOCK_PREFIX = re.compile(
-    r"^\s*" + _CLOCK + r"\s*(?:[-–—:|•·,]\s*)?(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
+    r"^\s*" + _CLOCK + r"\s*(?:[-–—:|•·,.]\s*)?(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
 )
 
 # "mercredi 11 février 2026", "1er mars 2026", "27. August 2024", "18 July 2024"
@@ -169,7 +169,7 @@ def split_clock_prefix(line: str) -> tuple[time, str, str] | None:
     clock = _clock_from_match(m)
     if clock is None:
         return None
-    printed = line[m.start("h") : m.start("rest")].strip(" -–—:|•·,\u00a0")
+    printed = line[m.start("h") : m.start("rest")].strip(" -–—:|•·,.\u00a0")
     return clock, printed, m.group("rest").strip()
 
 
@@ -205,6 +205,33 @@ def parse_iso(value: str | None, tz: tzinfo | None = None) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz or UTC)
     return parsed
+
+
+_COMPACT = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)([0-2]\d)([0-5]\d)([0-5]\d)?$")
+
+
+def from_compact(value: str, tz: tzinfo | None = None) -> datetime | None:
+    """'20180424142720' or '201804241427' (YYYYMMDDHHMM[SS], a wall clock in
+    `tz`), as some live-blog platforms write entry times; None otherwise."""
+    m = _COMPACT.match(value)
+    if not m:
+        return None
+    y, mo, d, h, mi, sec = (int(g) for g in m.groups(default="0"))
+    try:
+        return datetime(y, mo, d, h, mi, sec, tzinfo=tz or UTC)
+    except ValueError:
+        return None
+
+
+# A time relative to when the page was rendered: '5 min ago', 'il y a 12
+# minutes', 'vor 3 Minuten', 'just now'. Printed, never turned into a time.
+RELATIVE_RE = re.compile(
+    r"^\W*(?:(?:about\s+|an?\s+|\d+\s*)(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|"
+    r"d|days?)\s+ago|just\s+now|il\s+y\s+a\s+(?:une?|\d+)\s*(?:s|secondes?|min|minutes?|h|"
+    r"heures?|jours?)|(?:à|a)\s+l['’]instant|vor\s+(?:einer?|\d+)\s*(?:sek(?:unden?)?|min(?:uten?)?|"
+    r"std|stunden?|tag(?:en)?)|gerade\s+eben)\W*$",
+    re.IGNORECASE,
+)
 
 
 def from_epoch(value: str | int | float, tz: tzinfo | None = None) -> datetime | None:

@@ -24,7 +24,15 @@ from datetime import time as Clock
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.ingest.clean import clean_inline
-from tui.ingest.dates import CLOCK_RE, find_date, from_epoch, parse_iso, split_clock_prefix
+from tui.ingest.dates import (
+    CLOCK_RE,
+    RELATIVE_RE,
+    find_date,
+    from_compact,
+    from_epoch,
+    parse_iso,
+    split_clock_prefix,
+)
 from tui.ingest.markdown import Rendered, is_boilerplate, render, short_text
 
 MAX_ANCHORS = 4_000
@@ -69,6 +77,7 @@ class _Anchor:
     clock: Clock | None
     printed: str | None
     later: bool  # a modification time rather than the entry's own
+    relative: bool = False  # printed is a relative time ('5 min ago'): shown, not a time
 
 
 def _time_attr_matches(html: str) -> Iterator[re.Match[str]]:
@@ -109,6 +118,8 @@ def _instant(value: str | None, tz: tzinfo) -> datetime | None:
     value = value.strip()
     if value.isdigit() and len(value) in (10, 13):
         found = from_epoch(value, tz)
+    elif value.isdigit() and len(value) in (12, 14):
+        found = from_compact(value, tz)
     elif _ISO_LIKE.match(value):
         found = parse_iso(value, tz)
     else:
@@ -122,7 +133,7 @@ def _clock_in(text: str) -> tuple[Clock, str] | None:
     m = CLOCK_RE.search(text)
     if not m:
         return None
-    parsed = split_clock_prefix(m.group(0))
+    parsed = split_clock_prefix(text[m.start():])  # (the clock may lean on what follows)
     return (parsed[0], m.group(0).strip()) if parsed else None
 
 
@@ -147,8 +158,12 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
             if instant is None and name in attrs:
                 instant = _instant(attrs.get(name), tz)
                 later = bool(_LATER_ATTR.search(name))
-        clock = _clock_in(short_text(node, 61)) if node.tag == "time" else None
+        text = short_text(node, 61) if node.tag == "time" else ""
+        clock = _clock_in(text) if text else None
         if instant is None and clock is None:
+            relative = _relative(text)
+            if relative:
+                out.append(_Anchor(node, None, None, relative, False, relative=True))
             continue
         out.append(_Anchor(node, instant, clock[0] if clock else None,
                            clock[1] if clock else None, later))
@@ -160,7 +175,14 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
             clock = _clock_in(text)
             if clock:
                 out.append(_Anchor(node, None, clock[0], clock[1], False))
+        elif len(text) <= 30 and (relative := _relative(text)):
+            out.append(_Anchor(node, None, None, relative, False, relative=True))
     return out
+
+
+def _relative(text: str) -> str | None:
+    text = clean_inline(text)
+    return text if text and len(text) <= 30 and RELATIVE_RE.match(text) else None
 
 
 # --- containers -------------------------------------------------------------
@@ -289,6 +311,7 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
     instant = next((a.instant for a in mine if a.instant and not a.later), None)
     instant = instant or next((a.instant for a in mine if a.instant), None)
     clocked = next((a for a in mine if a.clock), None)
+    relative = next((a.printed for a in mine if a.relative), None)
     skip: set[int] = set()
     for anchor in mine:
         if anchor.node.mem_id != container.mem_id:
@@ -303,7 +326,7 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
         rendered=rendered,
         time=instant,
         clock=clocked.clock if clocked else None,
-        time_text=clocked.printed if clocked else None,
+        time_text=clocked.printed if clocked else None if instant else relative,
         publisher_id=_publisher_id(container),
     )
     entry.text_chars = len(rendered.markdown)
@@ -471,4 +494,25 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     for entry in best:
         if not entry.headline:
             entry.headline = _first_sentence(entry.rendered.markdown)
-    return best
+    return _without_copies(best)
+
+
+def _without_copies(entries: list[DomEntry]) -> list[DomEntry]:
+    """A pinned or highlighted entry repeated above the feed is one entry:
+    entries with the publisher's id, or the headline, time and text, of a
+    later one are dropped (the later one sits in its place in the feed)."""
+    seen: set[object] = set()
+    kept: list[DomEntry] = []
+    for entry in reversed(entries):
+        keys: list[object] = [(entry.headline, entry.time, entry.clock, entry.time_text,
+                               entry.rendered.markdown)]
+        if entry.publisher_id:
+            keys.append(entry.publisher_id)
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        kept.append(entry)
+    if len(kept) == len(entries):
+        return entries
+    kept.reverse()
+    return kept
