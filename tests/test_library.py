@@ -183,6 +183,24 @@ def test_entry_detail_has_everything(lib: Library) -> None:
         lib.entry_detail(9999)
 
 
+def test_entry_detail_carries_the_page_lead_authors_and_date(lib: Library) -> None:
+    from datetime import date
+
+    article = Page(kind=PageKind.ARTICLE, title="Gaza : alignés", url="https://a.example/x",
+                   source="ActuJ", lead="Steve Witkoff a confirmé l'accord.",
+                   authors=("Guitel Benishay", "Avi Cohen"), published=date(2026, 1, 25),
+                   entries=(entry(0, headline="Gaza : alignés"),))
+    lib.save_page(article)
+    d = lib.entry_detail(lib.entry_rowids(EntryFilter())[0])
+    assert d.lead == "Steve Witkoff a confirmé l'accord."
+    assert d.authors == ("Guitel Benishay", "Avi Cohen")
+    assert d.page_published == date(2026, 1, 25)  # a bare day stays a day
+    lib.save_page(page([entry(0)], url="https://news.example/other"))
+    other = lib.entry_detail(lib.entry_rowids(EntryFilter(page_id=2))[0])
+    assert (other.lead, other.authors) == (None, ())
+    assert other.page_published == T0 - timedelta(hours=2)
+
+
 def test_entry_rows_keep_requested_order_and_skip_unknown(lib: Library) -> None:
     lib.save_page(page([entry(i) for i in range(3)]))
     ids = lib.entry_rowids(EntryFilter(page_id=1))

@@ -174,7 +174,7 @@ def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
     r = conn.execute(
         f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
         " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
-        " p.source, e.previous_body, e.edited_at"
+        " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published"
         " FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id = ?", (rowid,)).fetchone()
     if r is None:
         raise PageNotFound(f"no entry with id {rowid}")
@@ -186,6 +186,9 @@ def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
         page_title=r[16], page_kind=r[17], page_url=r[18], source=r[19],
         previous_body=r[20] if r[7] else None,
         edited_at=from_ts(r[21]) if r[7] else None,
+        lead=r[22] or None,
+        authors=tuple(str(a) for a in json.loads(r[23] or "[]") if a),
+        page_published=from_iso_moment(r[24]),
     )
 
 

@@ -89,6 +89,9 @@ class EntryDetail:
     source: str | None
     previous_body: str | None  # the text before the last edit, when edited
     edited_at: datetime | None = None  # when the library saw the last edit
+    lead: str | None = None  # the page's standfirst
+    authors: tuple[str, ...] = ()  # the page's authors, as the page names them
+    page_published: datetime | date | None = None  # a bare day stays a date
 
 
 @dataclass(frozen=True)

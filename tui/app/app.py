@@ -29,7 +29,7 @@ from tui.app.messages import PageRefreshed, SearchLoaded, SidebarData, ViewLoade
 from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
-from tui.app.text import one_line
+from tui.app.text import one_line, set_border_text
 from tui.app.widgets.entry_list import EntryList, build_items
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
@@ -43,6 +43,8 @@ SIDE_BY_SIDE_WIDTH = 140
 #: A cursor that moves again within this time is still moving: the Markdown
 #: body waits until it settles.
 BODY_DELAY = 0.06
+#: Sidebar counts change on screen once the cursor has been still this long.
+COUNTS_DELAY = 0.5
 #: Above this many entries a page's list has no day separators / "new" line.
 MAX_DIVIDER_ROWS = 20_000
 #: Rows read with a view so the first screen needs no further query.
@@ -108,6 +110,7 @@ class NewsReaderApp(Following, App[None]):
         self.detail: EntryDetail | None = None
         self._last_move = 0.0
         self._body_timer: Timer | None = None
+        self._counts_timer: Timer | None = None
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
 
@@ -244,8 +247,10 @@ class NewsReaderApp(Following, App[None]):
             self.page_context = int(key[5:])
         elif not key.startswith("topic:"):
             self.page_context = None
+        self.entry_view.cross_page = not message.single_page
         if message.sidebar is not None:
             self.pages = message.sidebar.pages
+            self.entry_view.page_entries = {p.id: p.entries for p in self.pages}
             self.sidebar.show(message.sidebar.pages, message.sidebar.topics,
                               message.sidebar.scope, key)
         else:
@@ -284,13 +289,14 @@ class NewsReaderApp(Following, App[None]):
     def _title_list(self) -> None:
         entry_list = self.entry_list
         count = entry_list.entry_count
-        entry_list.border_title = self._view_title()
+        set_border_text(entry_list, "border_title", self._view_title())
         noun = "result" if self.search_query is not None else "entry"
         plural = "entries" if noun == "entry" else "results"
-        entry_list.border_subtitle = f"{count:,} {noun if count == 1 else plural}"
+        subtitle = f"{count:,} {noun if count == 1 else plural}"
         status = self.follow_status(self.page_context) if self.search_query is None else ""
         if status:  # following: "following · updated 12:04 · next in 45 s"
-            entry_list.border_subtitle += f" · {one_line(status)}"
+            subtitle += f" · {one_line(status)}"
+        set_border_text(entry_list, "border_subtitle", subtitle)
 
     def _page(self, page_id: int | None) -> PageSummary | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -331,7 +337,8 @@ class NewsReaderApp(Following, App[None]):
     def action_search(self) -> None:
         def submitted(query: str | None) -> None:
             if query:
-                self.entry_list.border_title = f"Searching: {one_line(query)}…"
+                set_border_text(self.entry_list, "border_title",
+                                f"Searching: {one_line(query)}…")
                 self.run_search(query)
 
         self.push_screen(SearchScreen(self.search_query or ""), submitted)
@@ -343,6 +350,7 @@ class NewsReaderApp(Following, App[None]):
 
     def on_search_loaded(self, message: SearchLoaded) -> None:
         self.search_query = message.query
+        self.entry_view.cross_page = True
         rowids = [hit.rowid for hit in message.hits]
         query = one_line(message.query)
         self.entry_list.set_items(rowids, empty_text=f"Nothing found for “{query}”. "
@@ -364,42 +372,50 @@ class NewsReaderApp(Following, App[None]):
         self.show_entry(message.rowid)
 
     def show_entry(self, rowid: int | None) -> None:
-        """The cursor is on `rowid`: header at once, body once it settles."""
+        """The cursor is on `rowid`. A single move draws the entry at once;
+        while moves repeat (a key held down) the detail waits, and the entry
+        the cursor stops on is drawn once it has been still for BODY_DELAY,
+        so key repeat costs the terminal list lines, not whole entries."""
         if self._closing:
             return
-        view = self.entry_view
         if self._body_timer is not None:
             self._body_timer.stop()
             self._body_timer = None
         if rowid is None or self.library is None:
             self.detail = None
-            view.show_message(self.entry_list.empty_text if not self.entry_list.items
-                              else "")
+            self.entry_view.show_message(self.entry_list.empty_text
+                                         if not self.entry_list.items else "")
+            return
+        now = time.monotonic()
+        repeating = now - self._last_move < BODY_DELAY
+        self._last_move = now
+        if repeating:
+            self._body_timer = self.set_timer(BODY_DELAY, partial(self._settle, rowid))
+        else:
+            self._settle(rowid)
+
+    def _settle(self, rowid: int) -> None:
+        """Draw the entry under the cursor and mark it read."""
+        self._body_timer = None
+        if self.library is None or self.entry_list.current_rowid != rowid:
             return
         detail = self.library.entry_detail(rowid)
         self.detail = detail
-        view.show_header(detail)
-        title = one_line(detail.source) or "Entry"
-        if view.border_title != title:  # a new title repaints the whole pane
-            view.border_title = title
-        now = time.monotonic()
-        moving = now - self._last_move < BODY_DELAY
-        self._last_move = now
-        if moving:
-            view.clear_body()
-            self._body_timer = self.set_timer(BODY_DELAY, partial(self._settle, detail))
-        else:
-            self._settle(detail)
-
-    def _settle(self, detail: EntryDetail) -> None:
-        """The cursor stopped on an entry: render its body, mark it read."""
-        self._body_timer = None
-        if self.detail is None or self.detail.row.rowid != detail.row.rowid:
-            return
-        self.entry_view.show_body(detail)
-        row = self.entry_list.row(detail.row.rowid)
+        view = self.entry_view
+        set_border_text(view, "border_title", one_line(detail.source) or "Entry")
+        view.show(detail)
+        row = self.entry_list.row(rowid)
         if row is not None and not row.read:
-            self._set_read(detail.row.rowid, True)
+            self._set_read(rowid, True)
+
+    def _current_detail(self) -> EntryDetail | None:
+        """The entry under the cursor, even before the detail has caught up."""
+        rowid = self.entry_list.current_rowid
+        if rowid is None or self.library is None:
+            return None
+        if self.detail is None or self.detail.row.rowid != rowid:
+            return self.library.entry_detail(rowid)
+        return self.detail
 
     @on(EntryList.Opened)
     def _opened(self, message: EntryList.Opened) -> None:
@@ -431,8 +447,20 @@ class NewsReaderApp(Following, App[None]):
         self._adjust_counts(row.page_id, unread=-1 if read else 1)
 
     def _adjust_counts(self, page_id: int, unread: int = 0, starred: int = 0) -> None:
+        """New counts now; on screen once the cursor has been still for
+        COUNTS_DELAY (a count line per read entry would double what a move
+        sends to the terminal)."""
         self.pages = [replace(p, unread=p.unread + unread, starred=p.starred + starred)
                       if p.id == page_id else p for p in self.pages]
+        if self._counts_timer is None:
+            self._counts_timer = self.set_timer(COUNTS_DELAY, self._show_counts)
+
+    def _show_counts(self) -> None:
+        self._counts_timer = None
+        still = time.monotonic() - self._last_move
+        if still < COUNTS_DELAY:
+            self._counts_timer = self.set_timer(COUNTS_DELAY - still, self._show_counts)
+            return
         self.sidebar.update_counts(self.pages)
 
     def action_toggle_read(self) -> None:
@@ -452,7 +480,7 @@ class NewsReaderApp(Following, App[None]):
         self._adjust_counts(row.page_id, starred=1 if starred else -1)
         if self.detail is not None and self.detail.row.rowid == row.rowid:
             self.detail = replace(self.detail, row=replace(self.detail.row, starred=starred))
-            self.entry_view.show_header(self.detail)
+            self.entry_view.show(self.detail)
 
     def _unread_from(self, direction: int) -> None:
         entry_list = self.entry_list
@@ -470,7 +498,7 @@ class NewsReaderApp(Following, App[None]):
 
     def _link(self) -> str | None:
         """The entry's address (its page's, else its first link); None, said."""
-        detail = self.detail
+        detail = self._current_detail()
         url = None
         if detail is not None:
             url = detail.page_url or (detail.links[0][0] if detail.links else None)
@@ -501,8 +529,9 @@ class NewsReaderApp(Following, App[None]):
 
     def action_refresh_page(self) -> None:
         page_id = self.page_context
-        if page_id is None and self.detail is not None:
-            page_id = self.detail.row.page_id
+        detail = self._current_detail() if page_id is None else None
+        if detail is not None:
+            page_id = detail.row.page_id
         page = self._page(page_id)
         if page is None:
             self.notify("Choose a page to refresh.", severity="warning")
@@ -511,7 +540,7 @@ class NewsReaderApp(Following, App[None]):
             self.notify("This page has no address to fetch again (it came from a file).",
                         severity="warning")
             return
-        self.entry_list.border_subtitle = "refreshing…"
+        set_border_text(self.entry_list, "border_subtitle", "refreshing…")
         self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
         self.refresh_page(page.id)
 

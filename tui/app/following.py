@@ -114,6 +114,7 @@ class Following:
                        severity="warning")
         if message.pages is not None:
             app.pages = message.pages
+            app.entry_view.page_entries = {p.id: p.entries for p in message.pages}
             app.sidebar.update_counts(message.pages)
         updated: set[int] = set()
         for outcome in message.outcomes:

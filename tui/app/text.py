@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
+
+from textual.content import Content
 
 # ESC-introduced sequences (CSI, OSC, DCS, ... and two-character escapes),
 # C1 CSI/OSC, then any remaining C0/C1 control character except tab/newline.
@@ -42,3 +45,14 @@ def one_line(text: str | None) -> str:
 def local(when: datetime) -> datetime:
     """A timezone-aware time in the user's local zone (naive times are kept)."""
     return when.astimezone() if when.tzinfo is not None else when
+
+
+def set_border_text(widget: Any, which: str, text: str) -> None:
+    """Set a widget's `border_title` or `border_subtitle` to plain text: never
+    read as markup (page titles are data), and only when it changes (each
+    assignment repaints the whole widget)."""
+    key = f"_plain_{which}"
+    if getattr(widget, key, None) == text:
+        return
+    setattr(widget, key, text)
+    setattr(widget, which, Content(text))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.strips import compact
 from tui.app.text import local, one_line
 from tui.library import EntryRow
 
@@ -148,6 +150,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
+        self._styles: dict[str, Style] = {}  # component styles, until the CSS changes
+        self._base: Style | None = None
 
     # --- content -------------------------------------------------------
 
@@ -284,16 +288,22 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self, self.current_rowid))
 
     def scroll_cursor_visible(self) -> None:
+        """Scroll when the cursor leaves the window, by half a window at a
+        time (vim's 'scrolljump'): a scroll repaints every line of the list,
+        so a cursor walking down a long list repaints it once per half page
+        rather than once per line."""
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
         want = self.cursor
         # Keep a divider just above the cursor in view too.
         if want > 0 and isinstance(self.items[want - 1], Divider):
             want -= 1
+        jump = max(1, height // 2)
         if want < top:
-            self.scroll_to(y=want, animate=False, immediate=True)
+            self.scroll_to(y=max(0, min(want, top - jump)), animate=False, immediate=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=max(self.cursor - height + 1, top + jump), animate=False,
+                           immediate=True)
 
     def action_cursor_down(self) -> None:
         index = self._step(self.cursor, +1)
@@ -356,6 +366,20 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
+        self._base = None
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
+    @property
+    def _base_style(self) -> Style:
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def render_lines(self, crop):  # type: ignore[no-untyped-def]
         top = int(self.scroll_y)
@@ -369,11 +393,11 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
         if not self.items:
             if y == 1:
-                text = Text("  " + self.empty_text, style=self.get_component_rich_style(
-                    "entry-list--empty"), no_wrap=True, overflow="ellipsis")
+                text = Text("  " + self.empty_text, style=self._style("entry-list--empty"),
+                            no_wrap=True, overflow="ellipsis")
                 return Strip(text.render(self.app.console), text.cell_len).crop_extend(
                     0, width, base)
             return Strip.blank(width, base)
@@ -395,7 +419,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _divider_strip(self, divider: Divider, width: int) -> Strip:
-        style = self.get_component_rich_style(
+        style = self._style(
             "entry-list--new-divider" if divider.kind == "new" else "entry-list--divider")
         label = f" {one_line(divider.label)} "
         left = 3
@@ -403,12 +427,12 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text("─" * left + label + "─" * right, style=style, no_wrap=True,
                     overflow="ellipsis")
         text.truncate(width)
-        return Strip(list(text.render(self.app.console)), width).crop_extend(
-            0, width, self.rich_style)
+        return Strip(compact(text.render(self.app.console)), width).crop_extend(
+            0, width, self._base_style)
 
     def _row_strip(self, row: EntryRow | None, is_cursor: bool, focused: bool,
                    width: int) -> Strip:
-        get = self.get_component_rich_style
+        get = self._style
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("›" if is_cursor else " ", get("entry-list--mark"))
         if row is None:
@@ -434,9 +458,10 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         if is_cursor:
             text.stylize(get("entry-list--cursor" if focused else "entry-list--cursor-blurred"))
         segments = list(text.render(self.app.console))
-        base = self.rich_style
-        return Strip(Segment.apply_style(segments, base), width) if base else Strip(
-            segments, width)
+        base = self._base_style
+        if base:
+            segments = list(Segment.apply_style(segments, base))
+        return Strip(compact(segments), width)
 
     def _time_label(self, row: EntryRow) -> str:
         if row.time is None:

@@ -13,9 +13,12 @@ from page text); they are listed under the body and `o`/`y` open or copy.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -24,29 +27,65 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.app.strips import compact
 from tui.app.text import local, one_line, safe
 from tui.library import EntryDetail
 
 
-def when_label(detail: EntryDetail) -> str:
+def day_label(day: date | datetime) -> str:
+    """"Wed 11 Feb 2026"."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def moment_label(moment: date | datetime) -> str:
+    """"14:32 · Wed 11 Feb 2026" for a time, "Wed 11 Feb 2026" for a bare day."""
+    if isinstance(moment, datetime):
+        when = local(moment)
+        return f"{when:%H:%M} · {day_label(when)}"
+    return day_label(moment)
+
+
+def when_label(detail: EntryDetail, page_entries: int | None = None) -> str:
+    """When a live-blog entry was posted, or where it sits on the page when
+    the page does not say."""
     row = detail.row
     if row.time is not None:
-        when = local(row.time)
-        return f"{when:%A} {when.day} {when:%B %Y}, {when:%H:%M}"
+        return moment_label(row.time)
+    day = detail.page_published
+    day_text = f" · {day_label(local(day) if isinstance(day, datetime) else day)}" \
+        if day is not None else ""
     if detail.time_text:
-        return one_line(detail.time_text)
-    return f"update #{row.position + 1} on the page (no time given)"
+        return f"{one_line(detail.time_text)}{day_text} (as printed on the page)"
+    of = f" of {page_entries}" if page_entries else ""
+    return f"Update {row.position + 1}{of}{day_text} (the page gives no times)"
 
 
-def header_text(detail: EntryDetail) -> Text:
+def header_text(detail: EntryDetail, *, cross_page: bool = False,
+                page_entries: int | None = None) -> Text:
+    """Headline, then for a live-blog entry its time and publisher, for an
+    article its publisher, date and authors; the page title only where the
+    list mixes pages (it says which live blog the entry belongs to)."""
     row = detail.row
+    headline = one_line(row.headline) or "(no headline)"
+    article = detail.page_kind == "article"
     text = Text()
-    text.append(one_line(row.headline) or "(no headline)", "bold")
+    text.append(headline, "bold")
     text.append("\n")
-    meta = [when_label(detail)]
-    if detail.source:
-        meta.append(one_line(detail.source))
-    text.append(" · ".join(meta), "italic")
+    meta = []
+    if article:
+        if detail.source:
+            meta.append(one_line(detail.source))
+        moment = detail.page_published or row.time
+        if moment is not None:
+            meta.append(moment_label(moment))
+        authors = [one_line(a) for a in detail.authors if one_line(a)]
+        if authors:
+            meta.append("by " + ", ".join(authors))
+    else:
+        meta.append(when_label(detail, page_entries))
+        if detail.source:
+            meta.append(one_line(detail.source))
+    text.append(" · ".join(meta) or "(no date or publisher given)", "italic")
     flags = []
     if row.starred:
         flags.append("★ starred")
@@ -56,10 +95,11 @@ def header_text(detail: EntryDetail) -> Text:
         flags.append("removed from the page")
     if flags:
         text.append("  " + " · ".join(flags), "bold")
-    if detail.page_title:
+    title = one_line(detail.page_title)
+    if cross_page and title and title != headline:
         text.append("\n")
         text.append("in ", "dim")
-        text.append(one_line(detail.page_title), "dim")
+        text.append(title, "dim")
     if detail.topics:
         text.append("\n")
         for i, topic in enumerate(detail.topics):
@@ -67,6 +107,16 @@ def header_text(detail: EntryDetail) -> Text:
                 text.append(" ")
             text.append(f"#{one_line(topic)}", "underline")
     return text
+
+
+def lead_text(detail: EntryDetail) -> Text | None:
+    """An article's standfirst, in italics above the body."""
+    lead = one_line(detail.lead)
+    if detail.page_kind != "article" or not lead:
+        return None
+    if one_line(detail.body_markdown).startswith(lead):  # the body opens with it
+        return None
+    return Text(lead, "italic")
 
 
 def extras_text(detail: EntryDetail) -> Text | None:
@@ -120,49 +170,66 @@ class EntryView(ScrollView, can_focus=True):
         self.detail: EntryDetail | None = None
         self.body_rowid: int | None = None
         self.body_text = ""  # the Markdown source on display
+        #: The list mixes pages (All, Unread, Starred, a topic, search): the
+        #: header says which page an entry is from. Set by the app.
+        self.cross_page = False
+        #: Entries per page id, for "Update 2 of 20". Set by the app.
+        self.page_entries: dict[int, int] = {}
         self._header: Text = Text("Loading…", "dim")
+        self._lead: Text | None = None
         self._extras: Text | None = None
         self._lines: list[Strip] = []
         self._width = 0
+        self._base: Style | None = None
 
     def show_message(self, message: str) -> None:
         self.detail = None
         self.body_rowid = None
         self.body_text = ""
-        self._header, self._extras = Text(message, "dim"), None
+        self._header, self._lead, self._extras = Text(message, "dim"), None, None
         self._rerender(top=True)
 
-    def show_header(self, detail: EntryDetail) -> None:
-        """Headline, time, publisher, topics, captions and links."""
-        same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
+    def _set_parts(self, detail: EntryDetail) -> None:
         self.detail = detail
+        self._header = header_text(detail, cross_page=self.cross_page,
+                                   page_entries=self.page_entries.get(detail.row.page_id))
+        self._lead, self._extras = lead_text(detail), extras_text(detail)
+
+    def show(self, detail: EntryDetail) -> None:
+        """The whole entry, drawn in one go (one render, one repaint)."""
+        same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
+        self._set_parts(detail)
+        self.body_rowid = detail.row.rowid
+        self.body_text = safe(detail.body_markdown).strip()
+        self._rerender(top=not same)
+
+    def show_header(self, detail: EntryDetail) -> None:
+        """New header for the entry on show (starred, edited), body kept."""
+        same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
+        self._set_parts(detail)
         if not same:
             self.body_rowid = None
             self.body_text = ""
-        self._header, self._extras = header_text(detail), extras_text(detail)
         self._rerender(top=not same)
 
     def show_body(self, detail: EntryDetail) -> None:
-        """The Markdown body, once the cursor has settled on the entry."""
+        """A new text for the entry on show (edited on the page)."""
         self.body_rowid = detail.row.rowid
         self.body_text = safe(detail.body_markdown).strip()
         self._rerender()
-
-    def clear_body(self) -> None:
-        if self.body_rowid is not None or self.body_text:
-            self.body_rowid = None
-            self.body_text = ""
-            self._rerender()
 
     # --- drawing ---------------------------------------------------------
 
     def _rerender(self, top: bool = False) -> None:
         width = self.scrollable_content_region.width
+        old_lines, old_width, old_y = self._lines, self._width, int(self.scroll_y)
         self._width = width
         if width <= 0:
             self._lines = []
             return
         parts: list[RenderableType] = [self._header]
+        if self._lead is not None:
+            parts += [Text(), self._lead]
         if self.body_text:
             parts += [Text(), Markdown(self.body_text, hyperlinks=False)]
         elif self.detail is not None and self.body_rowid is not None:
@@ -171,18 +238,32 @@ class EntryView(ScrollView, can_focus=True):
             parts += [Text(), self._extras]
         console = self.app.console
         options = console.options.update_width(width).update(height=None, highlight=False)
-        base = self.rich_style
-        self._lines = [Strip(Segment.apply_style(line, base), width)
+        base = self._base = self.rich_style
+        self._lines = [Strip(compact(Segment.apply_style(line, base)), width)
                        for line in console.render_lines(Group(*parts), options, pad=True)]
         size = Size(width, len(self._lines))
-        if size != self.virtual_size:
+        resized = size != self.virtual_size
+        if resized:
             # No layout pass for the screen: the scrollbar is always shown
             # (overflow-y: scroll), so only this pane and its scrollbar change.
             self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
         if top or self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=0 if top else self.max_scroll_y, animate=False, immediate=True)
-        self.refresh()
+        y = int(self.scroll_y)
+        if resized or width != old_width or y != old_y:
+            self.refresh()
+            return
+        # Same place, same size: repaint only the lines that changed (a
+        # header flag, a blank line where there was text), not the pane.
+        height = self.scrollable_content_region.height
+        blank = Strip.blank(width, base)
+        for row in range(height):
+            index = y + row
+            new = self._lines[index] if index < len(self._lines) else blank
+            old = old_lines[index] if index < len(old_lines) else blank
+            if new != old:
+                self.refresh_line(index)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -195,13 +276,16 @@ class EntryView(ScrollView, can_focus=True):
         super().notify_style_update()
         if self.is_mounted:
             self._rerender()
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
+        base = self._base if self._base is not None else self.rich_style
         if 0 <= index < len(self._lines):
-            return self._lines[index].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            line = self._lines[index]
+            return line if line.cell_length == width else line.crop_extend(0, width, base)
+        return Strip.blank(width, base)
 
     @property
     def rendered_text(self) -> str:

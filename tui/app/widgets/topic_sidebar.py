@@ -66,8 +66,14 @@ class TopicSidebar(OptionList):
 
     @property
     def line_width(self) -> int:
-        width = self.scrollable_content_region.width
-        return max(12, width - 2) if width else 24
+        """Cells for a prompt: inside the border, less the option padding and
+        the scrollbar's column, kept free whether or not the scrollbar shows
+        (a prompt one cell too wide would wrap its count onto a second line)."""
+        if not self.size.width:
+            return 24
+        room = (self.size.width - self.styles.gutter.width
+                - self.styles.scrollbar_size_vertical - 2)
+        return max(12, room)
 
     def _page_prompt(self, page: PageSummary, width: int) -> Text:
         mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
@@ -83,20 +89,41 @@ class TopicSidebar(OptionList):
         }
 
     def update_counts(self, pages: Sequence[PageSummary]) -> None:
-        """New unread/starred counts, same options."""
+        """New unread/starred counts, same options: only the lines whose text
+        changed are repainted."""
         old = {f"page:{page.id}": page for page in self._pages}
         self._pages = pages
         width = self._built_width
         for key, prompt in self._totals(pages, width).items():
             if key != "all":
-                self.replace_option_prompt(key, prompt)
+                self._set_prompt(key, prompt)
         for page in pages:
             key = f"page:{page.id}"
             if old.get(key) != page:
-                try:
-                    self.replace_option_prompt(key, self._page_prompt(page, width))
-                except OptionDoesNotExist:
-                    pass
+                self._set_prompt(key, self._page_prompt(page, width))
+
+    def _set_prompt(self, key: str, prompt: Text) -> None:
+        """A new one-line prompt for an option, repainting that line alone.
+        (OptionList.replace_option_prompt repaints the whole list: a few KB
+        to the terminal for one changed count.)"""
+        try:
+            index = self.get_option_index(key)
+        except OptionDoesNotExist:
+            return
+        option = self.get_option_at_index(index)
+        if option.prompt == prompt:
+            return
+        try:
+            line = self._index_to_line[index]
+            cache = self._option_render_cache
+            stale = [cache_key for cache_key in cache.keys() if cache_key[0] is option]
+        except (AttributeError, KeyError, IndexError):  # OptionList internals moved
+            self.replace_option_prompt(key, prompt)
+            return
+        option._set_prompt(prompt)
+        for cache_key in stale:
+            cache.discard(cache_key)
+        self.refresh_line(line)
 
     def show(
         self,
