@@ -198,3 +198,21 @@ def test_compact_timestamp_attributes() -> None:
                             "2024-03-05T12:27:20+00:00", "2024-03-05T11:27:20+00:00"]
     assert [e.id for e in page.entries] == [e.id for e in _parse(
         f"<h1>Live</h1><div class=lb>{entries}</div>").entries]
+
+
+def test_structured_updates_behind_load_more_follow_the_dom_entries() -> None:
+    updates = [{"@type": "BlogPosting", "headline": f"Update {i}",
+                "datePublished": f"2024-03-05T{15 - i:02d}:00:00+01:00",
+                "articleBody": f"{TXT[i % 5]} Item {i}."} for i in range(8)]
+    updates.append({"@type": "BlogPosting", "headline": "Ghost",  # no time, no text
+                    "datePublished": ""})
+    posts = "".join(
+        f'<article class="post" id="p{i}"><time datetime="2024-03-05T{15 - i:02d}:00:00+01:00">'
+        f"{15 - i}:00</time><h3>Update {i}</h3><p>{TXT[i]} Item {i}.</p></article>"
+        for i in range(3))
+    page = _parse(f"<h1>Live</h1><div class=feed>{posts}</div><button>Load more</button>",
+                  _ld({"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": updates}))
+    assert [e.headline for e in page.entries] == [f"Update {i}" for i in range(8)]
+    assert _times(page)[7] == "2024-03-05T08:00:00+01:00"
+    assert page.entries[7].body_markdown == f"{TXT[2]} Item 7."
+    assert [e.time_text for e in page.entries][2:4] == ["13:00", None]

@@ -21,7 +21,7 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
 from tui.ingest.html_article import main_content
 from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_liveblog import DomEntry, find_entries
+from tui.ingest.html_liveblog import DomEntry, find_entries, first_sentence
 from tui.ingest.html_meta import (
     Meta,
     explicit_dates,
@@ -201,10 +201,11 @@ def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: t
         dom = []
     updates = _usable_updates(s, title)
     if dom:
-        _enrich(dom, updates, tz)
+        matched = _enrich(dom, updates, tz)
         calibrate(dom)
         date_clocks(dom, reference, tz)
-        return dom
+        return dom + _beyond_the_dom(dom, [u for u in updates if id(u) not in matched], tz,
+                                     page_url)
     if s.is_live and updates:
         return _from_updates(tree, updates, tz, page_url)
     return []
@@ -243,7 +244,11 @@ def _key(text: str) -> str:
     return _NON_WORD.sub("", fold(plain_text(text)))[:40]
 
 
-def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzinfo) -> None:
+def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate],
+            tz: tzinfo) -> set[int]:
+    """Fill what DOM entries lack from their structured updates; returns the
+    id() of each update that matched an entry."""
+    matched: set[int] = set()
     by_id = {u.publisher_id: u for u in updates if u.publisher_id}
     by_headline: dict[str, jsonld.StructuredUpdate] = {}
     for u in updates:
@@ -254,11 +259,48 @@ def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzi
         update = by_id.get(entry.publisher_id or "") or by_headline.get(_key(entry.headline))
         if update is None:
             continue
+        matched.add(id(update))
         if not entry.headline and update.headline:
             entry.headline = plain_text(update.headline)
         if entry.time is None and entry.clock is None:
             entry.time = to_zone(update.published, tz)
         entry.publisher_id = entry.publisher_id or update.publisher_id
+    return matched
+
+
+def _beyond_the_dom(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzinfo,
+                    page_url: str | None) -> list[DomEntry]:
+    """Structured updates that continue the feed past what the HTML shows
+    (the rest sits behind a "load more" button): each with its own time
+    beyond the DOM's oldest (or, on an oldest-first page, newest) entry, its
+    own text, and no DOM entry that carries it."""
+    times = [e.time for e in dom if e.time is not None]
+    if not updates or len(times) < 2:
+        return []
+    newest_first = times[0] >= times[-1]
+    edge = min(times) if newest_first else max(times)
+    beyond: list[tuple[datetime, jsonld.StructuredUpdate]] = []
+    for u in updates:
+        when = to_zone(u.published, tz)
+        if when is not None and (when < edge if newest_first else when > edge):
+            beyond.append((when, u))
+    if not beyond:
+        return []
+    shown = {_key(e.headline) for e in dom} | {_key(e.rendered.markdown[:120]) for e in dom}
+    extra: list[DomEntry] = []
+    for when, u in beyond:
+        rendered = render_fragment(u.body, page_url) if u.body else Rendered()
+        headline = plain_text(u.headline)
+        if len(rendered.markdown) < 30 and not headline:
+            continue
+        if (_key(headline) or _key(rendered.markdown[:120])) in shown:
+            continue
+        if not headline:
+            headline = first_sentence(rendered.markdown)
+        extra.append(DomEntry(headline=headline, rendered=rendered, time=when,
+                              publisher_id=u.publisher_id, text_chars=len(rendered.markdown)))
+    extra.sort(key=lambda e: e.time or edge, reverse=newest_first)
+    return extra
 
 
 def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate], tz: tzinfo,

@@ -445,7 +445,7 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int) ->
                 continue
             roots.append(sibling)
         rendered = render(roots, base_url, skip)
-        headline = marker.rest or _first_sentence(rendered.markdown)
+        headline = marker.rest or first_sentence(rendered.markdown)
         entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
                                 day=day, time_text=marker.printed,
                                 text_chars=len(rendered.markdown),
@@ -469,7 +469,7 @@ def _day_before(block: LexborNode, starts: set[int]) -> date | None:
     return None
 
 
-def _first_sentence(markdown: str) -> str:
+def first_sentence(markdown: str) -> str:
     text = clean_inline(re.sub(r"[#*_>\[\]]|\(https?://[^)]*\)", "", markdown))
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", text)
     sentence = m.group(1) if m else text
@@ -493,7 +493,7 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     best = max((container, markers), key=len)
     for entry in best:
         if not entry.headline:
-            entry.headline = _first_sentence(entry.rendered.markdown)
+            entry.headline = first_sentence(entry.rendered.markdown)
     return _without_copies(best)
 
 
