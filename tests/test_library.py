@@ -464,3 +464,23 @@ def test_a_page_dated_by_day_only_comes_back_as_that_day(lib: Library) -> None:
     # No invented midnight: the day stays a day through the database.
     assert summary.published == date(2015, 4, 30)
     assert not isinstance(summary.published, datetime)
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui import store_search
+
+    monkeypatch.setattr(store_search, "RANK_WINDOW", 3)
+    # The oldest page mentions the word most (best bm25), the newest pages once.
+    lib.save_page(page([entry(0, "gaza gaza gaza", "gaza gaza gaza gaza")],
+                       title="Old", url="https://old.example/"))
+    for n in range(4):
+        lib.save_page(page([entry(0, f"News {n}", "a word about gaza among others")],
+                           title=f"New {n}", url=f"https://new{n}.example/"))
+    hits = lib.search("gaza", snippets=False)
+    # Only the three newest matches are ranked: the old best match is left out.
+    assert sorted(h.page_title for h in hits) == ["New 1", "New 2", "New 3"]
+    assert all(h.snippet == "" for h in hits)
+    # A rarer word (fewer matches than the window) is ranked over all of them.
+    monkeypatch.setattr(store_search, "RANK_WINDOW", 50)
+    assert lib.search("gaza", limit=1)[0].page_title == "Old"

@@ -305,12 +305,12 @@ class Library:
         with self._read() as conn:
             return store_read.entries_for_export(conn, page_id, starred_only)
 
-    def search(self, query: str, limit: int = 200,
-               markers: tuple[str, str] = ("**", "**")) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 200, markers: tuple[str, str] = ("**", "**"),
+               snippets: bool = True) -> list[SearchHit]:
         """Full-text, ranked, accent- and case-insensitive. The snippet marks
-        matched words with `markers`."""
+        matched words with `markers`; `snippets=False` skips them (faster)."""
         with self._read() as conn:
-            return store_search.search(conn, query, limit, markers)
+            return store_search.search(conn, query, limit, markers, snippets)
 
     def fetch_state(self, page_id: int) -> FetchState:
         with self._read() as conn:
