@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -358,3 +359,67 @@ async def test_open_app_imports_sources_first(home: Path) -> None:
         await settle(pilot)
         assert app.page_context == first
         assert "chefs de la défense" in screen_text(app)
+
+
+@pytest.fixture
+def header_library(home: Path) -> Path:
+    """A live blog that prints no times (dated by day) and an article with a
+    lead, authors and a bare publication day."""
+    from datetime import date
+
+    path = home / "headers.sqlite3"
+    live = make_page("https://example.org/untimed", "Live: no clocks here",
+                     [f"Clockless update {n}" for n in range(1, 13)], timed=False)
+    article = Page(
+        kind=PageKind.ARTICLE, title="Gaza : alignés sur la suite", url="https://a.example/x",
+        source="ActuJ", lead="Steve Witkoff a confirmé l'accord ce dimanche.",
+        authors=("Guitel Benishay",), published=date(2026, 1, 25),
+        entries=(Entry(id="art", position=0, headline="Gaza : alignés sur la suite",
+                       body_markdown="Le corps de l'article.", time=None),))
+    with Library.open(path, seed=False) as library:
+        library.save_page(replace(live, published=date(2026, 2, 11)))
+        library.save_page(article)
+    return path
+
+
+async def test_header_of_a_live_blog_entry_without_times(header_library: Path) -> None:
+    app = new_app(header_library, page_id(header_library, "no clocks"))
+    async with app.run_test(size=(160, 30)) as pilot:  # side by side: the header on one line
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Update 2 of 12 · Wed 11 Feb 2026 (the page gives no times) · Testwire" in text
+        assert "on the page (no time given)" not in text
+        assert "in Live: no clocks here" not in text  # the list shows that page alone
+        await pilot.press("slash")  # search results mix pages: the page is named
+        await pilot.pause()
+        await pilot.press(*"clockless", "enter")
+        await settle(pilot)
+        assert app.search_query == "clockless"
+        assert "in Live: no clocks here" in screen_text(app)
+
+
+async def test_header_of_an_article_and_a_list_of_one(header_library: Path) -> None:
+    app = new_app(header_library, page_id(header_library, "alignés"))
+    async with app.run_test(size=(100, 30)) as pilot:  # stacked: list above detail
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        text = "\n".join(lines)
+        assert "ActuJ · Sun 25 Jan 2026 · by Guitel Benishay" in text
+        assert "Steve Witkoff a confirmé l'accord ce dimanche." in text  # the lead
+        assert "Le corps de l'article." in text
+        assert "(no time given)" not in text and "in Gaza" not in text
+        # one entry: the list is three rows tall, the detail gets the rest
+        bottom = next(i for i, line in enumerate(lines) if "1 entry" in line)
+        assert bottom == 4
+        assert app.entry_list.outer_size.height == 5
+        assert app.entry_view.outer_size.height == 30 - 1 - 5
+        lead_line = next(i for i, line in enumerate(lines) if "Steve Witkoff" in line)
+        body_line = next(i for i, line in enumerate(lines) if "Le corps" in line)
+        assert lead_line < body_line
+        # a page of many entries keeps its share of the height (2/5)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert "12 entries" in screen_text(app)
+        assert app.entry_list.outer_size.height == (30 - 1) * 2 // 5

@@ -62,8 +62,9 @@ class NewsReaderApp(Following, App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
-        Binding("t", "pick_topic", "Topic", id="app.topic"),
-        Binding("n", "next_unread", "Next unread", id="entry.next_unread"),
+        Binding("t", "pick_topic", "Topic", id="app.topic", show=False),
+        Binding("n", "next_unread", "Unread", id="entry.next_unread",
+                tooltip="Next unread"),
         Binding("N", "previous_unread", "Previous unread", id="entry.previous_unread",
                 show=False),
         Binding("s", "toggle_star", "Star", id="entry.star"),
@@ -75,7 +76,8 @@ class NewsReaderApp(Following, App[None]):
         Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
         Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
         Binding("r", "refresh_page", "Refresh", id="page.refresh"),
-        Binding("p", "toggle_follow", "Pause following", id="follow.pause"),
+        Binding("p", "toggle_follow", "Pause", id="follow.pause",
+                tooltip="Pause or resume following"),
         Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),
         Binding("left_square_bracket", "switch_page(-1)", "Previous page", id="page.previous",
                 show=False),
@@ -124,17 +126,20 @@ class NewsReaderApp(Following, App[None]):
                 yield EntryView(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
+    # The panes live on the first screen; App.query_one looks at the screen
+    # on top, which may be the help or the search (timers fire under them).
+
     @property
     def entry_list(self) -> EntryList:
-        return self.query_one("#entries", EntryList)
+        return self.screen_stack[0].query_one("#entries", EntryList)
 
     @property
     def entry_view(self) -> EntryView:
-        return self.query_one("#detail", EntryView)
+        return self.screen_stack[0].query_one("#detail", EntryView)
 
     @property
     def sidebar(self) -> TopicSidebar:
-        return self.query_one("#sidebar", TopicSidebar)
+        return self.screen_stack[0].query_one("#sidebar", TopicSidebar)
 
     def on_mount(self) -> None:
         if self.config.keys:
@@ -161,13 +166,24 @@ class NewsReaderApp(Following, App[None]):
             self._wide = wide
             self.sidebar_override = None
         show = self.sidebar_override if self.sidebar_override is not None else wide
-        self.screen.set_class(not show, "-no-sidebar")
-        self.screen.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
+        self.screen_stack[0].set_class(not show, "-no-sidebar")
+        self.screen_stack[0].set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
         if not show and self.sidebar.has_focus:
             self.entry_list.focus()
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """Stacked (list above detail): a list of few entries (an article:
+        one) is only as tall as its rows, at least 3, so the detail gets the
+        room; a longer one keeps its share of the height (app.tcss)."""
+        entry_list = self.entry_list
+        rows = max(3, len(entry_list.items)) + entry_list.styles.gutter.height
+        share = (self.size.height - 1) * 2 // 5  # #entries 2fr over #detail 3fr
+        fit = self.screen_stack[0].has_class("-stacked") and rows < share
+        entry_list.styles.height = rows if fit else None
 
     def action_toggle_sidebar(self) -> None:
-        shown = not self.screen.has_class("-no-sidebar")
+        shown = not self.screen_stack[0].has_class("-no-sidebar")
         self.sidebar_override = not shown
         self._layout(self.size.width)
         if self.sidebar_override:
@@ -260,7 +276,9 @@ class NewsReaderApp(Following, App[None]):
         self.entry_list.set_items(message.items, rows=message.rows,
                                   single_page=message.single_page, select=message.select,
                                   empty_text=self._empty_text(key), anchor=message.anchor)
+        self._fit_list()
         self._title_list()
+        self.refresh_bindings()
 
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
@@ -355,6 +373,7 @@ class NewsReaderApp(Following, App[None]):
         query = one_line(message.query)
         self.entry_list.set_items(rowids, empty_text=f"Nothing found for “{query}”. "
                                   "escape goes back.")
+        self._fit_list()
         self._title_list()
         self.entry_list.focus()
 
@@ -457,6 +476,8 @@ class NewsReaderApp(Following, App[None]):
 
     def _show_counts(self) -> None:
         self._counts_timer = None
+        if self._closing:
+            return
         still = time.monotonic() - self._last_move
         if still < COUNTS_DELAY:
             self._counts_timer = self.set_timer(COUNTS_DELAY - still, self._show_counts)
@@ -608,7 +629,7 @@ class NewsReaderApp(Following, App[None]):
         for section, bindings in self.binding_sections():
             target = targets[section]
             for binding in bindings:
-                title = binding.description
+                title = binding.tooltip or binding.description
                 if not title or binding.action == "command_palette" or title in seen:
                     continue
                 seen.add(title)
@@ -622,6 +643,14 @@ class NewsReaderApp(Following, App[None]):
         if target is not None:
             target.focus()  # type: ignore[attr-defined]
         self.call_later(self.run_action, action, target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_follow":  # `p` only shows while pages are followed
+            return self.following_any()
+        if action == "refresh_page" and self.view_key.startswith("page:"):
+            page = self._page(self.page_context)  # a page from a file: nothing to fetch
+            return page is None or bool(page.fetch_url)
+        return True
 
     def action_quit(self) -> None:  # type: ignore[override]
         if self.page_context is not None:

@@ -130,6 +130,8 @@ class Following:
                            title="Following", timeout=6)
         if updated:
             self._show_updates(updated)
+        if message.started or message.pages is not None:
+            app.refresh_bindings()  # `p` shows once something is followed
         app._title_list()
 
     def _show_updates(self, page_ids: set[int]) -> None:
@@ -149,6 +151,11 @@ class Following:
                 app.entry_view.show_header(new)
                 if new.body_markdown != detail.body_markdown:
                     app.entry_view.show_body(new)
+
+    def following_any(self) -> bool:
+        """Is some page being followed (live, not ended)?"""
+        follower = self.follower
+        return follower is not None and any(s.ended is None for s in follower.states.values())
 
     def follow_status(self, page_id: int | None) -> str:
         """The follow state of a page for the subtitle, "" when not followed."""

@@ -24,15 +24,19 @@ def _blank_look(style: Style | None) -> tuple[object, ...]:
             style.underline2, style.link)
 
 
-def compact(segments: Iterable[Segment]) -> list[Segment]:
-    """The same cells, in as few differently styled segments as invisible
-    differences allow."""
+def compact(segments: Iterable[Segment], base: Style | None = None) -> list[Segment]:
+    """The same cells under `base` (the widget's style), in as few
+    differently styled segments as invisible differences allow. Every
+    segment gets a style (Textual's filters, NO_COLOR's among them, expect one)."""
+    base = base or Style.null()
     out: list[Segment] = []
     for segment in segments:
         text, style, control = segment
         if control is not None:
             out.append(segment)
             continue
+        style = base + style if style is not None else base
+        segment = Segment(text, style)
         if out and out[-1].control is None:
             last_text, last_style, _ = out[-1]
             if style == last_style:

@@ -44,8 +44,9 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row("", "")
             table.add_row(Text(title, "bold underline"), "")
             for binding in bindings:
-                if binding.description:
-                    table.add_row(key_label(self.app, binding), binding.description)
+                if binding.description:  # the tooltip: the long form of a footer word
+                    table.add_row(key_label(self.app, binding),
+                                  binding.tooltip or binding.description)
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "escape to close · keys can be changed in config.toml"

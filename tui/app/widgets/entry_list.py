@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -398,8 +397,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             if y == 1:
                 text = Text("  " + self.empty_text, style=self._style("entry-list--empty"),
                             no_wrap=True, overflow="ellipsis")
-                return Strip(text.render(self.app.console), text.cell_len).crop_extend(
-                    0, width, base)
+                return Strip(compact(text.render(self.app.console), base),
+                             text.cell_len).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self.items):
             return Strip.blank(width, base)
@@ -427,8 +426,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text("─" * left + label + "─" * right, style=style, no_wrap=True,
                     overflow="ellipsis")
         text.truncate(width)
-        return Strip(compact(text.render(self.app.console)), width).crop_extend(
-            0, width, self._base_style)
+        return Strip(compact(text.render(self.app.console), self._base_style),
+                     width).crop_extend(0, width, self._base_style)
 
     def _row_strip(self, row: EntryRow | None, is_cursor: bool, focused: bool,
                    width: int) -> Strip:
@@ -457,11 +456,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
             text.stylize(get("entry-list--cursor" if focused else "entry-list--cursor-blurred"))
-        segments = list(text.render(self.app.console))
-        base = self._base_style
-        if base:
-            segments = list(Segment.apply_style(segments, base))
-        return Strip(compact(segments), width)
+        return Strip(compact(text.render(self.app.console), self._base_style), width)
 
     def _time_label(self, row: EntryRow) -> str:
         if row.time is None:

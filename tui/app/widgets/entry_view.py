@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -239,7 +238,7 @@ class EntryView(ScrollView, can_focus=True):
         console = self.app.console
         options = console.options.update_width(width).update(height=None, highlight=False)
         base = self._base = self.rich_style
-        self._lines = [Strip(compact(Segment.apply_style(line, base)), width)
+        self._lines = [Strip(compact(line, base), width)
                        for line in console.render_lines(Group(*parts), options, pad=True)]
         size = Size(width, len(self._lines))
         resized = size != self.virtual_size

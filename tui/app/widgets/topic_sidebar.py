@@ -69,11 +69,12 @@ class TopicSidebar(OptionList):
         """Cells for a prompt: inside the border, less the option padding and
         the scrollbar's column, kept free whether or not the scrollbar shows
         (a prompt one cell too wide would wrap its count onto a second line)."""
-        if not self.size.width:
+        width = self.scrollable_content_region.width
+        if not width:
             return 24
-        room = (self.size.width - self.styles.gutter.width
-                - self.styles.scrollbar_size_vertical - 2)
-        return max(12, room)
+        if not self.show_vertical_scrollbar:
+            width -= self.styles.scrollbar_size_vertical
+        return max(12, width - 2)
 
     def _page_prompt(self, page: PageSummary, width: int) -> Text:
         mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
