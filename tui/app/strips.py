@@ -3,9 +3,10 @@
 Textual writes one SGR sequence and one reset per segment, so a line of
 seven differently styled pieces costs seven escape sequences even where the
 pieces are blanks whose colour cannot be seen. `compact` gives a run of
-spaces the style of its neighbour when the difference is invisible on a
-blank cell (foreground colour, bold, italic, dim), then joins segments of
-equal style.
+spaces the style of the segment before it when the difference is invisible
+on a blank cell (foreground colour, bold, italic, dim), then joins segments
+of equal style. (Text never follows a run of blanks inside one segment:
+some SVG renderers squeeze such runs in screenshots, misplacing the text.)
 """
 
 from __future__ import annotations
@@ -39,14 +40,12 @@ def compact(segments: Iterable[Segment], base: Style | None = None) -> list[Segm
         segment = Segment(text, style)
         if out and out[-1].control is None:
             last_text, last_style, _ = out[-1]
-            if style == last_style:
+            blank = not text.strip(" ")
+            if blank and _blank_look(style) == _blank_look(last_style):
                 out[-1] = Segment(last_text + text, last_style)
                 continue
-            if not text.strip(" ") and _blank_look(style) == _blank_look(last_style):
+            if style == last_style and not last_text.endswith("  "):
                 out[-1] = Segment(last_text + text, last_style)
-                continue
-            if not last_text.strip(" ") and _blank_look(style) == _blank_look(last_style):
-                out[-1] = Segment(last_text + text, style)
                 continue
         out.append(segment)
     return out

@@ -459,8 +459,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(compact(text.render(self.app.console), self._base_style), width)
 
     def _time_label(self, row: EntryRow) -> str:
-        if row.time is None:
-            return f"#{row.position + 1}"
+        if row.time is None:  # a place on its page: meaningless in a list of many pages
+            return f"#{row.position + 1}" if self.single_page else ""
         when = local(row.time)
         if self.single_page or when.date() == self._today:
             return f"{when:%H:%M}"
