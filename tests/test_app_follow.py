@@ -81,7 +81,7 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
         summary = next(p for p in app.pages if p.id == page_id)
         assert summary.entries == 35 and summary.unread == 33  # P3 and P2 were read
         assert "35 entries · updated " in str(entries.border_subtitle)
-        assert "next in" in str(entries.border_subtitle)
+        assert "next at" in str(entries.border_subtitle)
 
         # The next version edits the entry on show and drops P1.
         stage[0] = 2
@@ -94,7 +94,7 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
 
         # Then the publisher fails: the state says so and backs off.
         stage[0] = 3
-        await until(pilot, lambda: "retry in" in str(entries.border_subtitle))
+        await until(pilot, lambda: "retry at" in str(entries.border_subtitle))
         assert "HTTP 503" in str(entries.border_subtitle)
         state = app.follower.states[page_id]  # type: ignore[union-attr]
         assert state.failures >= 1 and state.next_due > time.time()

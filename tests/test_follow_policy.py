@@ -93,15 +93,20 @@ def test_due_pages_most_overdue_first_skipping_paused_and_ended():
 
 
 def test_describe_shows_state_next_try_and_error():
+    def clock(ts: float) -> str:
+        return datetime.fromtimestamp(ts).astimezone().strftime("%H:%M:%S")
+
     state = FollowState(1, "u", "t", next_due=145)
-    assert describe(state, 100) == "next in 45 s"
+    # A clock time, not a countdown: the line does not change every second.
+    assert describe(state, 100) == f"next at {clock(145)}"
+    assert describe(state, 120) == describe(state, 130)
     state.last_checked = 50.0
     assert describe(state, 100).startswith("checked ")
     state.last_updated = 60.0
     assert describe(state, 100).startswith("updated ") and describe(state, 100).endswith(
-        " · next in 45 s")
+        f" · next at {clock(145)}")
     state.failures, state.last_error, state.next_due = 2, "HTTP 503", 100 + 240
-    assert describe(state, 100) == "retry in 4 min (2 failures): HTTP 503"
+    assert describe(state, 100) == f"retry at {clock(340)} (2 failures): HTTP 503"
     assert describe(state, 100, paused=True).startswith("paused · updated ")
     state.ended = "coverage ended"
     assert describe(state, 100).startswith("ended (coverage ended) · updated ")

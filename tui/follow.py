@@ -166,8 +166,10 @@ def due_pages(states: Iterable[FollowState], now: float) -> list[int]:
 
 def describe(state: FollowState, now: float, paused: bool = False) -> str:
     """One short line for a status bar, most telling part first (it may be
-    cut): "updated 12:04 · next in 45 s", "retry in 2 min (3 failures):
-    HTTP 503 ...", "paused · updated 12:04", "ended (coverage ended)"."""
+    cut): "updated 12:04 · next at 12:05:30", "retry at 12:09:30 (3
+    failures): HTTP 503 ...", "paused · updated 12:04", "ended (coverage
+    ended)". Clock times, not countdowns: the line changes only when a poll
+    does, so a reader over SSH is not sent a repaint every second."""
     seen = ""
     if state.last_updated is not None:
         seen = "updated " + _clock(state.last_updated)
@@ -177,23 +179,15 @@ def describe(state: FollowState, now: float, paused: bool = False) -> str:
         return " · ".join(p for p in (f"ended ({state.ended})", seen) if p)
     if paused or state.paused:
         return " · ".join(p for p in ("paused", seen) if p)
-    wait = _span(max(0.0, state.next_due - now))
+    at = _clock(max(state.next_due, now), seconds=True)
     if state.last_error:
         tries = f" ({state.failures} failures)" if state.failures > 1 else ""
-        return f"retry in {wait}{tries}: {state.last_error}"
-    return " · ".join(p for p in (seen, f"next in {wait}") if p)
+        return f"retry at {at}{tries}: {state.last_error}"
+    return " · ".join(p for p in (seen, f"next at {at}") if p)
 
 
-def _clock(ts: float) -> str:
-    return datetime.fromtimestamp(ts).astimezone().strftime("%H:%M")
-
-
-def _span(seconds: float) -> str:
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 90 * 60:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+def _clock(ts: float, seconds: bool = False) -> str:
+    return datetime.fromtimestamp(ts).astimezone().strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
 # --- one poll (I/O) ---------------------------------------------------------

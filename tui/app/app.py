@@ -312,7 +312,7 @@ class NewsReaderApp(Following, App[None]):
         plural = "entries" if noun == "entry" else "results"
         subtitle = f"{count:,} {noun if count == 1 else plural}"
         status = self.follow_status(self.page_context) if self.search_query is None else ""
-        if status:  # following: "following · updated 12:04 · next in 45 s"
+        if status:  # following: "following · updated 12:04 · next at 12:05:30"
             subtitle += f" · {one_line(status)}"
         set_border_text(entry_list, "border_subtitle", subtitle)
 
@@ -364,7 +364,7 @@ class NewsReaderApp(Following, App[None]):
     @work(thread=True, exclusive=True, group="view", name="search")
     def run_search(self, query: str) -> None:
         assert self.library is not None
-        self.post_message(SearchLoaded(query, self.library.search(query)))
+        self.post_message(SearchLoaded(query, self.library.search(query, snippets=False)))
 
     def on_search_loaded(self, message: SearchLoaded) -> None:
         self.search_query = message.query

@@ -74,8 +74,6 @@ class Following:
         now = time.time()
         follower = self.follower
         if follower is not None:
-            if follower.states.get(app.page_context or -1) is not None:
-                app._title_list()  # "next in ..." counts down
             if not follower.due(now) and now - self._follow_synced < SYNC_EVERY:
                 return
         self._follow_busy = True
