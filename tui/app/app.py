@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.commands import ReaderCommands
 from tui.app.following import Following
+from tui.app.hangup import watch_for_hangup
 from tui.app.messages import PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
 from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
@@ -156,6 +157,7 @@ class NewsReaderApp(Following, App[None]):
             self.notify(notice, severity="warning")
         self.load_library()
         self.start_following()
+        watch_for_hangup(self.set_interval, self.action_quit)
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
