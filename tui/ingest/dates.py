@@ -99,6 +99,28 @@ def fold(text: str) -> str:
     return decomposed.casefold()
 
 
+def fold_page(text: str) -> str:
+    """fold() for a long text: the same string, faster when the text repeats
+    a few distinct non-ASCII characters (a page). fold works character by
+    character (NFKD decomposes each character on its own, every combining
+    mark is dropped, so canonical reordering leaves nothing to reorder, and
+    casefold has no context), so each distinct character is folded once and
+    replaced, and ASCII is lowered as bytes."""
+    if text.isascii():
+        return text.casefold()
+    encoded = text.encode("utf-8", "surrogatepass")
+    others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    changes = [(char, fold(char)) for char in others]
+    changes = [(char, folded) for char, folded in changes if folded != char]
+    produced = {x for _char, folded in changes for x in folded}
+    if any(char in produced for char, _folded in changes):
+        return fold(text)  # a replacement would fold again what another made
+    out = encoded.lower().decode("utf-8", "surrogatepass")  # ASCII only
+    for char, folded in changes:
+        out = out.replace(char, folded)
+    return out
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

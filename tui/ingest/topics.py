@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from tui.ingest.dates import fold
+from tui.ingest.dates import fold, fold_page
 from tui.model import Entry, Page
 
 MAX_PAGE_TOPICS = 12
@@ -73,19 +74,28 @@ def assign_topics(page: Page) -> Page:
     if not page.entries:
         return page
     texts = [f"{e.headline}\n{e.body_markdown}" for e in page.entries]
-    found_names = [names_in(text) for text in texts]
+    # The whole page is folded and searched at once, entries joined by a
+    # character no name run nor topic pattern can match or cross: one fold,
+    # one pass for names and one search per topic and entry at most, instead
+    # of per-entry calls. The lookarounds see the separator where an entry's
+    # own text would end, as at a string's edges.
+    joined = _SEP.join(texts)
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    found_names: list[list[str]] = [[] for _ in texts]
+    for start, name in _names_at(joined):
+        found_names[bisect_right(starts, start) - 1].append(name)
     per_entry = [{_fold_name(name) for name in names} for names in found_names]
     names = _recurring_names(found_names, per_entry)
     page_topics = page.topics or tuple(name for _key, name, _n in names[:MAX_PAGE_TOPICS])
-    matchers = [(fold(topic), topic, _matcher(topic)) for topic in page_topics]
+    hits = _topic_hits(texts, joined, page_topics)
     rank = {key: i for i, (key, _name, _n) in enumerate(names)}
     entries = []
-    for entry, text, keys in zip(page.entries, texts, per_entry, strict=True):
-        folded = fold(text)
+    for entry, keys, hit in zip(page.entries, per_entry, hits, strict=True):
         found: dict[str, str] = {}
-        for key, topic, pattern in matchers:
-            if pattern.search(folded):
-                found.setdefault(key, topic)
+        for key, topic in hit:
+            found.setdefault(key, topic)
         # The entry's recurring names, in the page's order of frequency.
         extra = sorted(rank[k] for k in keys if k in rank and k not in found)
         for i in extra[:MAX_ENTRY_NAMES]:
@@ -93,6 +103,41 @@ def assign_topics(page: Page) -> Page:
             found[_fold_name(name)] = name
         entries.append(_with_topics(entry, tuple(found.values())))
     return dataclasses.replace(page, entries=tuple(entries), topics=tuple(page_topics))
+
+
+_SEP = "\x00"
+
+
+def _topic_hits(
+    texts: list[str], joined: str, topics: tuple[str, ...]
+) -> list[list[tuple[str, str]]]:
+    """For each entry, the (folded key, topic) pairs of the topics its text
+    mentions, in the order of `topics`."""
+    hits: list[list[tuple[str, str]]] = [[] for _ in texts]
+    if not topics:
+        return hits
+    matchers = [(fold(topic), topic, _matcher(topic)) for topic in topics]
+    if joined.count(_SEP) != len(texts) - 1 or any(_SEP in t for t in topics):
+        # The separator occurs in the text itself: search entry by entry.
+        for text, hit in zip(texts, hits, strict=True):
+            folded = fold(text)
+            hit.extend((key, topic) for key, topic, pattern in matchers
+                       if pattern.search(folded))
+        return hits
+    # fold works character by character, so the folded page splits into the
+    # folded entries.
+    folded_texts = fold_page(joined).split(_SEP)
+    starts = [0]
+    for text in folded_texts:
+        starts.append(starts[-1] + len(text) + 1)
+    folded = _SEP.join(folded_texts)
+    for key, topic, pattern in matchers:
+        pos = 0
+        while (m := pattern.search(folded, pos)) is not None:
+            index = bisect_right(starts, m.start()) - 1
+            hits[index].append((key, topic))
+            pos = starts[index + 1]  # the next entry
+    return hits
 
 
 def _with_topics(entry: Entry, topics: tuple[str, ...]) -> Entry:
@@ -124,6 +169,11 @@ def _matcher(topic: str) -> re.Pattern[str]:
 
 def names_in(text: str) -> list[str]:
     """Capitalised multi-word names in a text, leading stop-words removed."""
+    return [name for _start, name in _names_at(text)]
+
+
+def _names_at(text: str) -> list[tuple[int, str]]:
+    """names_in with where each name's run starts."""
     out = []
     for m in _RUN.finditer(text):
         run = m.group(0)
@@ -133,7 +183,7 @@ def names_in(text: str) -> list[str]:
             continue  # inside a word ("iPhone")
         name = _name_in_run(run)
         if name is not None:
-            out.append(name)
+            out.append((m.start(), name))
     return out
 
 
