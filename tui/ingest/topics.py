@@ -28,8 +28,16 @@ _CAP = rf"[{_UPPER}][\w’'-]*"
 # A run of capitalised words, allowing a name particle inside ("Ursula von der
 # Leyen", "Mohammed bin Salman"); single spaces only, so punctuation and line
 # ends break a run.
-_RUN = re.compile(
-    rf"{_CAP}(?: (?:(?:de|du|von|van|der|al|bin|ben|el|da|del|di|la|le) )*{_CAP})*"
+_PARTICLES = r"(?:(?:de|du|von|van|der|al|bin|ben|el|da|del|di|la|le) )*"
+_RUN = re.compile(rf"{_CAP}(?: {_PARTICLES}{_CAP})*")
+# The runs of _RUN that hold a space or a hyphen, the only ones that can be
+# names: the lookahead rejects, in C, a lone word without a hyphen (most
+# capitalised words), and a rejected word's later letters cannot start a run
+# that goes further. Where it accepts, _RUN's match is unchanged.
+# (The first letter comes before the lookahead: a pattern that starts with a
+# character set lets the engine skip to the capitals.)
+_MULTI_RUN = re.compile(
+    rf"[{_UPPER}](?=[\w’'-]*(?:-| {_PARTICLES}[{_UPPER}]))[\w’'-]*(?: {_PARTICLES}{_CAP})*"
 )
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u)['’]")
@@ -141,7 +149,21 @@ def _topic_hits(
 
 
 def _with_topics(entry: Entry, topics: tuple[str, ...]) -> Entry:
-    return entry if entry.topics == topics else dataclasses.replace(entry, topics=topics)
+    if entry.topics == topics:
+        return entry
+    if type(entry) is not Entry or _ENTRY_HAS_INIT_WORK:
+        return dataclasses.replace(entry, topics=topics)
+    # dataclasses.replace, without its per-field work (a frozen __init__
+    # sets each field through object.__setattr__): Entry has no
+    # __post_init__ and no slots, so a copy of its fields is the same object.
+    copy = object.__new__(Entry)
+    fields = copy.__dict__
+    fields.update(entry.__dict__)
+    fields["topics"] = topics
+    return copy
+
+
+_ENTRY_HAS_INIT_WORK = hasattr(Entry, "__post_init__") or hasattr(Entry, "__slots__")
 
 
 _MATCHERS: dict[str, re.Pattern[str]] = {}
@@ -175,10 +197,8 @@ def names_in(text: str) -> list[str]:
 def _names_at(text: str) -> list[tuple[int, str]]:
     """names_in with where each name's run starts."""
     out = []
-    for m in _RUN.finditer(text):
+    for m in _MULTI_RUN.finditer(text):
         run = m.group(0)
-        if " " not in run and "-" not in run:
-            continue  # one word, not a compound: never a name (the common case)
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):
             continue  # inside a word ("iPhone")
         name = _name_in_run(run)
