@@ -100,7 +100,7 @@ def sanitize(obj: T) -> T:
     """Return a copy of a model object (Page, Entry, Media, Link) whose every
     string has been through the hygiene above. The last line of defence: the
     parsers clean as they go, this guarantees it."""
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+    if not _is_dataclass_instance(obj):
         return obj
     changes: dict[str, Any] = {}
     for name in _field_names(type(obj)):
@@ -123,18 +123,49 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+# Whether instances of a type are dataclass instances (a page's values are of
+# a handful of types: ask dataclasses once per type, not once per value).
+_DATACLASS_TYPES: dict[type, bool] = {}
+
+
+def _is_dataclass_instance(value: Any) -> bool:
+    cls = type(value)
+    known = _DATACLASS_TYPES.get(cls)
+    if known is None:
+        known = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        if len(_DATACLASS_TYPES) < 256:
+            _DATACLASS_TYPES[cls] = known
+    return known
+
+
 def _sanitize_value(name: str, value: Any) -> Any:
+    cls = type(value)
+    if cls is str:
+        if name in _BLOCK_FIELDS:
+            cleaned = _clean_markdown(value)
+        elif (value and not _INLINE_WORK.search(value) and "  " not in value
+              and value[0] != " " and value[-1] != " "):
+            return value  # clean_inline's own test, without the call (most strings)
+        else:
+            cleaned = clean_inline(value)
+        return cleaned if cleaned != value else value
     if value is None:
         return value
-    if isinstance(value, str):
+    if cls is tuple:
+        if not value:
+            return value
+        items = [_sanitize_value(name, v) for v in value]
+        if "" not in items and all(new is old for new, old in zip(items, value, strict=True)):
+            return value  # (a tuple equal to value: the original comparison's outcome)
+        kept = tuple(v for v in items if v != "")
+        return kept if kept != value else value
+    if isinstance(value, str):  # a str subclass: as before
         cleaned = _clean_markdown(value) if name in _BLOCK_FIELDS else clean_inline(value)
         return cleaned if cleaned != value else value
     if isinstance(value, tuple):
-        if not value:
-            return value
-        items = tuple(_sanitize_value(name, v) for v in value)
-        items = tuple(v for v in items if v != "")
-        return items if items != value else value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = [_sanitize_value(name, v) for v in value]
+        kept = tuple(v for v in items if v != "")
+        return kept if kept != value else value
+    if _is_dataclass_instance(value):
         return sanitize(value)
     return value
