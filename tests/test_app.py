@@ -423,3 +423,34 @@ async def test_header_of_an_article_and_a_list_of_one(header_library: Path) -> N
         await settle(pilot)
         assert "12 entries" in screen_text(app)
         assert app.entry_list.outer_size.height == (30 - 1) * 2 // 5
+
+
+async def test_markup_in_titles_topics_and_notifications_is_shown_as_typed(home: Path) -> None:
+    # "[/]" alone is a markup error: anything that parsed page text as markup
+    # would crash here (sidebar, picker, the refresh notification and its error).
+    title = "Odd [/] [b]title[/b] [link=https://x.example]y"
+    path = home / "odd.sqlite3"
+    from tui.library import FetchInfo
+
+    with Library.open(path, seed=False) as library:
+        page = make_page("http://127.0.0.1:9/live", title, ["First [/] headline", "Second"],
+                         topics=[("[/]Topic",), ("[/]Topic",)])
+        result = library.save_page(page, fetch=FetchInfo(origin="http://127.0.0.1:9/live",
+                                                        fetch_url="http://127.0.0.1:9/live"))
+    app = new_app(path, result.page_id)
+    # notifications=True: the toasts are really drawn (and their text parsed).
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Odd [/] [b]title[/b]" in text
+        assert "[/]Topic" in text
+        await pilot.press("r")  # refresh: "Refreshing <title>…", then the error
+        await settle(pilot)
+        await pilot.pause(0.3)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Refreshing Odd [/] [b]title[/b]") for m in messages)
+        assert "Refreshing Odd [/] [b]title[/b]" in screen_text(app)  # the toast, as typed
+        assert any("127.0.0.1" in m for m in messages)  # the fetch error, as a line
+        await pilot.press("t")  # the topic picker shows the page's topics and source
+        await pilot.pause(0.3)
+        assert "[/]Topic" in screen_text(app)

@@ -19,6 +19,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
@@ -142,6 +143,12 @@ class NewsReaderApp(Following, App[None]):
     def sidebar(self) -> TopicSidebar:
         return self.screen_stack[0].query_one("#sidebar", TopicSidebar)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry page titles, URLs and error text: plain text by
+        default, so a title like "[/] x" shows as typed instead of crashing."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def on_mount(self) -> None:
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -201,7 +208,7 @@ class NewsReaderApp(Following, App[None]):
 
     # --- loading ---------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="view", name="load library")
+    @work(thread=True, exclusive=True, group="view", name="load library", exit_on_error=False)
     def load_library(self) -> None:
         """Open (on first run: create and seed) the library; read the first view."""
         self.library = Library.open(self.library_path)
@@ -214,7 +221,7 @@ class NewsReaderApp(Following, App[None]):
             key = f"page:{(live or pages)[0].id}"
         self._load_view(key, with_sidebar=True)
 
-    @work(thread=True, exclusive=True, group="view", name="load entries")
+    @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
     def load_view(self, key: str, select: int | None = None,
                   with_sidebar: bool = False, anchor: bool = False) -> None:
         self._load_view(key, select, with_sidebar, anchor)
@@ -363,7 +370,7 @@ class NewsReaderApp(Following, App[None]):
 
         self.push_screen(SearchScreen(self.search_query or ""), submitted)
 
-    @work(thread=True, exclusive=True, group="view", name="search")
+    @work(thread=True, exclusive=True, group="view", name="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
         assert self.library is not None
         self.post_message(SearchLoaded(query, self.library.search(query, snippets=False)))
@@ -534,7 +541,7 @@ class NewsReaderApp(Following, App[None]):
         if url is not None:
             self.open_in_browser(url)
 
-    @work(thread=True, group="browser", name="open link")
+    @work(thread=True, group="browser", name="open link", exit_on_error=False)
     def open_in_browser(self, url: str) -> None:
         if not webbrowser.open(url):
             self.call_from_thread(
@@ -567,7 +574,7 @@ class NewsReaderApp(Following, App[None]):
         self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
         self.refresh_page(page.id)
 
-    @work(thread=True, exclusive=True, group="refresh", name="refresh")
+    @work(thread=True, exclusive=True, group="refresh", name="refresh", exit_on_error=False)
     def refresh_page(self, page_id: int) -> None:
         from tui.commands.refresh import refresh_page
 
@@ -587,6 +594,8 @@ class NewsReaderApp(Following, App[None]):
     # --- errors, in one place --------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Every worker is started with exit_on_error=False: its failure lands
+        # here as a notification and the reader stays open.
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error

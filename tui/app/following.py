@@ -79,7 +79,7 @@ class Following:
         self._follow_busy = True
         self.follow_poll()
 
-    @work(thread=True, group="follow", name="follow")
+    @work(thread=True, group="follow", name="follow", exit_on_error=False)
     def follow_poll(self) -> None:
         """In a worker: (re)read the live pages when it is time, poll the due ones."""
         app: NewsReaderApp = self  # type: ignore[assignment]

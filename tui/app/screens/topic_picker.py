@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.text import set_border_text
 from tui.app.widgets.topic_sidebar import fit
 
 
@@ -36,7 +37,7 @@ class TopicPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="topic-box") as box:
-            box.border_title = f"Topics · {self.scope}"
+            set_border_text(box, "border_title", f"Topics · {self.scope}")
             yield Input(placeholder="type to filter, enter to choose", id="topic-input")
             yield OptionList(id="topic-options")
 
