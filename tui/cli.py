@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from tui import __version__
-from tui.errors import UserError
+from tui.errors import UserError, one_line_error
 
 # name -> module under tui.commands
 COMMANDS: dict[str, str] = {
@@ -71,22 +71,21 @@ def main(argv: list[str] | None = None) -> int:
             pass
         return 0
     except UserError as exc:
-        _error(str(exc))
+        _error(one_line_error(exc))
         return exc.exit_status
     except Exception as exc:  # never a traceback for people
         from tui.library import LibraryError
 
         if isinstance(exc, LibraryError):
-            _error(str(exc))
+            _error(one_line_error(exc))
             return 2
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
-        _error(f"internal error: {type(exc).__name__}: {exc}")
+        _error(f"internal error: {type(exc).__name__}: {one_line_error(exc)}")
         return 1
 
 
-def _error(message: str) -> None:
-    line = " ".join(str(message).split()) or "error"
+def _error(line: str) -> None:
     print(f"newsreader: {line}", file=sys.stderr)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.errors import UserError
+from tui.errors import UserError, one_line_error
 from tui.ingest.feed import FeedItem, read_feed
 from tui.library import FeedRow, Library, LibraryError, SaveResult
 from tui.sources import Source, import_source, read_source
@@ -83,7 +83,7 @@ def _import_items(library: Library, feed_id: int, title: str, items: tuple[FeedI
             result = import_source(library, read_source(item.link))
         except (UserError, LibraryError) as exc:
             # Not marked as imported: the next refresh tries again.
-            outcome = ItemResult(item, None, " ".join(str(exc).split()))
+            outcome = ItemResult(item, None, one_line_error(exc))
         else:
             library.add_feed_item(feed_id, item.link, result.page_id)
             outcome = ItemResult(item, result)

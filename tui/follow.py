@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from tui.errors import one_line_error
 from tui.library import EntryFilter, EntryRow, Library, SaveResult
 
 DEFAULT_EVERY = 60.0  # seconds
@@ -233,7 +234,7 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
                            new_rows=tuple(new_rows), activity=_activity(library, page_id),
                            coverage_end=coverage_end)
     except Exception as exc:  # noqa: BLE001 -- a poll never brings the follower down
-        error = _one_line(exc)
+        error = one_line_error(exc)
         if not isinstance(exc, UserError):  # refetch records its own failures
             try:
                 library.record_check(page_id, error=error)
@@ -252,11 +253,6 @@ def _ts(value: datetime | None) -> float | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.timestamp()
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
 
 
 # --- the follower: states for many pages ------------------------------------

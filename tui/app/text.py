@@ -8,38 +8,22 @@ never with markup strings).
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 from textual.content import Content
 
-# ESC-introduced sequences (CSI, OSC, DCS, ... and two-character escapes),
-# C1 CSI/OSC, then any remaining C0/C1 control character except tab/newline.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"  # OSC, DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # two-character escapes
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|\x9d.*?(?:\x07|\x9c|$)",  # 8-bit OSC
-    re.DOTALL,
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from tui.ingest.clean import clean_inline, strip_controls
 
 
 def safe(text: str | None) -> str:
     """Text with escape sequences and control characters (bar \\t and \\n) removed."""
-    if not text:
-        return ""
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+    return strip_controls(text) if text else ""
 
 
 def one_line(text: str | None) -> str:
     """`safe`, with every run of whitespace (newlines included) made one space."""
-    if not text:
-        return ""
-    return " ".join(_LINE_CONTROLS.sub(" ", _ESCAPES.sub("", text)).split())
+    return clean_inline(text)
 
 
 def local(when: datetime) -> datetime:

@@ -8,15 +8,15 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from tui.ingest.clean import strip_controls
+from tui.ingest.clean import clean_inline, strip_controls
 from tui.library import Library
 
 
 def clean(text: object, multiline: bool = False) -> str:
     """Page text made safe to print: escape sequences and control characters
     removed; on one line unless `multiline`."""
-    out = strip_controls(str(text if text is not None else ""))
-    return out if multiline else " ".join(out.split())
+    out = str(text) if text is not None else ""
+    return strip_controls(out) if multiline else clean_inline(out)
 
 
 def open_library() -> Library:

@@ -14,7 +14,7 @@ HELP = "open the reader (after importing SOURCEs)"
 
 def import_sources(sources: list[str]) -> tuple[int | None, int]:
     """Store each source; the first page id stored, and how many failed."""
-    from tui.errors import UserError
+    from tui.errors import UserError, one_line_error
     from tui.library import Library, LibraryError
     from tui.sources import import_source, read_source
 
@@ -26,7 +26,7 @@ def import_sources(sources: list[str]) -> tuple[int | None, int]:
                 result = import_source(library, read_source(spec))
             except (UserError, LibraryError, ValueError) as exc:
                 failed += 1
-                line = " ".join(str(exc).split()) or type(exc).__name__
+                line = one_line_error(exc)
                 print(f"newsreader: {spec}: {line}" if spec not in line else
                       f"newsreader: {line}", file=sys.stderr)
                 continue
