@@ -335,10 +335,39 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
     return entry
 
 
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_BOLD_TAGS = frozenset(("strong", "b"))
+# [class*="..." i]: a substring in any ASCII case.
+_TITLE_WORD = re.compile("title|headline|heading", re.IGNORECASE | re.ASCII)
+
+
+def _first_matches(container: LexborNode, selector: str) -> Iterator[LexborNode]:
+    """container.css(selector)[:5] for the three selectors below, found by
+    walking the container (itself included, document order) only as far as
+    the caller reads: the first heading usually is the headline, and a
+    selector query compiles the selector and visits every node."""
+    found = 0
+    for node in container.traverse():
+        if not node.is_element_node:
+            continue
+        if selector == _HEADINGS:
+            matches = node.tag in _HEADING_TAGS
+        elif selector == _TITLE_CLASSES:
+            classes = node.attributes.get("class")
+            matches = bool(classes and _TITLE_WORD.search(classes))
+        else:
+            matches = node.tag in _BOLD_TAGS
+        if matches:
+            yield node
+            found += 1
+            if found == 5:
+                return
+
+
 def _container_headline(container: LexborNode,
                         times: list[LexborNode]) -> tuple[str, LexborNode | None]:
     for selector in (_HEADINGS, _TITLE_CLASSES, "strong, b"):
-        for node in container.css(selector)[:5]:
+        for node in _first_matches(container, selector):
             if any(_inside(t, node, container.mem_id) for t in times):
                 continue
             text = clean_inline(short_text(node, 301))

@@ -107,12 +107,27 @@ def absolute(url: str | None, base: str | None) -> str | None:
 
 def is_boilerplate(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     attrs = node.attributes if attrs is None else attrs
-    marks = attrs.get("class") or ""
-    if attrs.get("id") or attrs.get("role"):
-        marks = " ".join(v for v in (marks, attrs.get("id"), attrs.get("role")) if v)
-    if marks and BOILERPLATE.search(marks):
-        return True
+    # BOILERPLATE on the class, id and role joined by spaces finds a word in
+    # one of them (no word it looks for holds a space, a space bounds words):
+    # each is tested on its own, and a page repeats its class names.
+    for name in ("class", "id", "role"):
+        marks = attrs.get(name)
+        if marks and _boilerplate_marks(marks):
+            return True
     return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+
+
+_BOILERPLATE_MARKS: dict[str, bool] = {}
+
+
+def _boilerplate_marks(marks: str) -> bool:
+    found = _BOILERPLATE_MARKS.get(marks)
+    if found is None:
+        found = bool(BOILERPLATE.search(marks))
+        if len(_BOILERPLATE_MARKS) > 8192:
+            _BOILERPLATE_MARKS.clear()
+        _BOILERPLATE_MARKS[marks] = found
+    return found
 
 
 def is_label_or_read_more(text: str) -> bool:
