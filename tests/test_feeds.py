@@ -126,6 +126,24 @@ def test_add_feed_imports_each_item_and_refresh_picks_up_new_ones(
     assert len(live_server.hits("/a1")) == 1 + 1  # add, then `refresh --all` of the page itself
 
 
+def test_opening_the_app_on_a_feed_url_imports_its_items(
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsreader FEED_URL` imports as `newsreader add FEED_URL` does (its
+    import step, without starting the app), and opens on the first item."""
+    from tui.commands.open_app import import_sources
+
+    url = serve_feed(live_server)
+    first, failed = import_sources([url])
+    assert failed == 0
+    err = capsys.readouterr().err
+    assert 'feed   "Test Gazette"  2 new items' in err
+    with Library.open() as lib:
+        titles = {p.id: p.title for p in lib.pages() if p.fetch_url}
+        assert set(titles.values()) == {"Live: Geneva talks", "Budget vote delayed"}
+        assert titles[first] == "Live: Geneva talks"
+        assert lib.feeds()[0].url == url
+
+
 def test_page_with_a_feed_link_offers_it(
         home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
     feed = serve_feed(live_server)

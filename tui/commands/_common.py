@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from tui.ingest.clean import clean_inline, strip_controls
-from tui.library import Library
+from tui.library import Library, SaveResult
 
 
 def clean(text: object, multiline: bool = False) -> str:
@@ -35,6 +35,53 @@ def truncate(text: str, limit: int) -> str:
 
 def when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def describe(result: SaveResult, changes_only: bool = False) -> str:
+    """What a save brought: `20 entries, 3 new` (+ edited/removed when there
+    are some), or with `changes_only` `+3 new, 1 edited, 0 removed`."""
+    if changes_only:
+        return f"+{result.added} new, {result.edited} edited, {result.removed} removed"
+    text = f"{result.total} entries, {result.added} new"
+    if result.edited:
+        text += f", {result.edited} edited"
+    if result.removed:
+        text += f", {result.removed} removed"
+    return text
+
+
+def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, int]:
+    """Import each SOURCE (a file, - for stdin, a URL; a feed's URL imports
+    its items): a line on stdout per page stored, the error on stderr for a
+    source that fails. Returns the first page id stored and how many failed."""
+    from tui.commands._feeds import add_feed_source, print_feed_hint
+    from tui.errors import UserError
+    from tui.ingest.feed import is_feed
+    from tui.library import LibraryError
+    from tui.sources import import_source, read_source
+
+    first: int | None = None
+    failed = 0
+    for spec in specs:
+        try:
+            source = read_source(spec)
+            if is_feed(source.data, source.content_type):  # RSS/Atom: each item a page
+                feed = add_feed_source(library, source)
+                failed += bool(feed.failed)
+                stored = [item.result.page_id for item in feed.items if item.result]
+                if first is None and stored:
+                    first = stored[0]
+                continue
+            result = import_source(library, source)
+        except (UserError, LibraryError) as exc:
+            report(str(exc))
+            failed += 1
+            continue
+        print(f'added  "{clean(result.title)}"  {describe(result)}', flush=True)
+        print_feed_hint(library, result)
+        if first is None:
+            first = result.page_id
+    return first, failed
 
 
 def report(message: str) -> None:

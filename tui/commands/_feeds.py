@@ -3,7 +3,7 @@ a line for the feed."""
 
 from __future__ import annotations
 
-from tui.commands._common import clean, report
+from tui.commands._common import clean, describe, report
 from tui.feeds import FeedReport, ItemResult, add_feed, feed_hint, refresh_feed
 from tui.library import FeedRow, Library, SaveResult
 from tui.sources import Source
@@ -13,8 +13,6 @@ def _item_line(outcome: ItemResult) -> None:
     if outcome.result is None:
         report(f"{outcome.item.link}: {outcome.error}")
         return
-    from tui.commands.add import describe
-
     kind = "live blog" if outcome.item.is_live else "item"
     print(f'  {kind}  "{clean(outcome.result.title)}"  {describe(outcome.result)}', flush=True)
 

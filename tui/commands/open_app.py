@@ -13,28 +13,15 @@ HELP = "open the reader (after importing SOURCEs)"
 
 
 def import_sources(sources: list[str]) -> tuple[int | None, int]:
-    """Store each source; the first page id stored, and how many failed."""
-    from tui.errors import UserError, one_line_error
-    from tui.library import Library, LibraryError
-    from tui.sources import import_source, read_source
+    """Store each source as `newsreader add` does (a feed's URL imports its
+    items), reporting on stderr: the first page id stored, and how many failed."""
+    from contextlib import redirect_stdout
 
-    first: int | None = None
-    failed = 0
-    with Library.open() as library:
-        for spec in sources:
-            try:
-                result = import_source(library, read_source(spec))
-            except (UserError, LibraryError, ValueError) as exc:
-                failed += 1
-                line = one_line_error(exc)
-                print(f"newsreader: {spec}: {line}" if spec not in line else
-                      f"newsreader: {line}", file=sys.stderr)
-                continue
-            print(f"{result.title}: {result.total} entries, {result.added} new",
-                  file=sys.stderr)
-            if first is None:
-                first = result.page_id
-    return first, failed
+    from tui.commands._common import import_sources as import_all
+    from tui.commands._common import open_library
+
+    with open_library() as library, redirect_stdout(sys.stderr):
+        return import_all(library, sources)
 
 
 def run(args: argparse.Namespace) -> int:

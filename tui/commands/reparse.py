@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from tui.commands._common import open_library, run_jobs
-from tui.commands.add import describe
+from tui.commands._common import describe, open_library, run_jobs
 from tui.errors import UserError
 from tui.library import Library, PageSummary
 from tui.sources import Source, parse_source
