@@ -65,6 +65,13 @@ def page_id(path: Path, title: str) -> int:
         return library.find_page(title).id
 
 
+def marks(path: Path, page: int) -> dict[str, tuple[bool, bool]]:
+    """(read, starred) by headline, as saved in the library."""
+    with Library.open(path, read_only=True) as library:
+        rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=page)))
+    return {row.headline: (row.read, row.starred) for row in rows}
+
+
 def new_app(path: Path | None, page: int | None = None) -> NewsReaderApp:
     return NewsReaderApp(path, initial_page=page)
 
@@ -100,9 +107,7 @@ async def test_moving_marks_read_and_survives_restart(library_path: Path) -> Non
         await settle(pilot)
         await pilot.press("m")  # "Update number 3" back to unread
         await pilot.press("q")
-    with Library.open(library_path, seed=False) as library:
-        rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=pid)))
-        state = {row.headline: (row.read, row.starred) for row in rows}
+    state = marks(library_path, pid)
     assert state["Update number 1"] == (True, False)
     assert state["Update number 2"] == (True, True)
     assert state["Update number 3"] == (False, False)
@@ -454,3 +459,45 @@ async def test_markup_in_titles_topics_and_notifications_is_shown_as_typed(home:
         await pilot.press("t")  # the topic picker shows the page's topics and source
         await pilot.pause(0.3)
         assert "[/]Topic" in screen_text(app)
+
+
+async def test_ui_stays_responsive_while_another_process_writes(library_path: Path) -> None:
+    """Another connection holds the database in a write transaction (a cron
+    `newsreader refresh`): moving still updates list and detail at once, read
+    marks show at once and are saved once the writer lets go."""
+    import sqlite3
+    import time
+
+    pid = page_id(library_path, "summit")
+    app = new_app(library_path, pid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        other = sqlite3.connect(library_path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("UPDATE pages SET last_error = 'held' WHERE id = ?", (pid,))
+            started = time.monotonic()
+            for _ in range(3):
+                await pilot.press("j")
+                await pilot.pause(0.1)
+            await pilot.press("s")
+            await pilot.pause(0.1)
+            elapsed = time.monotonic() - started
+            assert elapsed < 3, f"the UI waited {elapsed:.1f} s on the writer"
+            assert app.entry_view.body_text.startswith("Body of **Update number 4**")
+            lines = screen_text(app).splitlines()
+            cursor = next(line for line in lines if "›" in line)
+            assert "Update number 4" in cursor and "★" in cursor
+            read = next(line for line in lines if "Update number 2 " in line + " ")
+            assert "●" not in read  # shown read before it is saved
+            saved = marks(library_path, pid)
+            assert saved["Update number 2"] == saved["Update number 3"] == (False, False)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(pilot)
+        state = marks(library_path, pid)
+        assert state["Update number 2"] == (True, False)
+        assert state["Update number 3"] == (True, False)
+        assert state["Update number 4"] == (True, True)
+        assert state["Update number 5"] == (False, False)

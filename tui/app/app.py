@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -35,8 +35,9 @@ from tui.app.text import one_line, set_border_text
 from tui.app.widgets.entry_list import EntryList, build_items
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
+from tui.app.writes import WriteQueue
 from tui.config import Config
-from tui.library import EntryDetail, EntryFilter, Library, PageSummary
+from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
 
 #: Below this width the sidebar folds away (it comes back on `\` or f2).
 SIDEBAR_MIN_WIDTH = 100
@@ -103,6 +104,11 @@ class NewsReaderApp(Following, App[None]):
         super().__init__()
         self.library_path = library_path
         self.library: Library | None = None
+        #: UI-thread reads: a second, read-only connection (WAL lets it read
+        #: while workers or other processes write), so the screen never waits
+        #: on the library's lock or on a writer. Writes go through `writes`.
+        self.reader: Library | None = None
+        self.writes = WriteQueue()
         self.initial_page = initial_page
         self.notices = list(notices or [])
         self.pages: list[PageSummary] = []
@@ -211,8 +217,14 @@ class NewsReaderApp(Following, App[None]):
     @work(thread=True, exclusive=True, group="view", name="load library", exit_on_error=False)
     def load_library(self) -> None:
         """Open (on first run: create and seed) the library; read the first view."""
-        self.library = Library.open(self.library_path)
-        pages = self.library.pages()
+        library = Library.open(self.library_path)
+        try:
+            self.reader = Library.open(library.path, read_only=True,
+                                       cache_dir=library.cache_dir)
+        except LibraryError:  # e.g. no WAL possible: share the one connection
+            self.reader = library
+        self.library = library
+        pages = library.pages()
         key = "all"
         if self.initial_page is not None and any(p.id == self.initial_page for p in pages):
             key = f"page:{self.initial_page}"
@@ -280,9 +292,9 @@ class NewsReaderApp(Following, App[None]):
                               message.sidebar.scope, key)
         else:
             self.sidebar.select_key(key)
-        lib = self.library
-        self.entry_list.row_source = lib.entry_rows
-        self.entry_list.set_items(message.items, rows=message.rows,
+        self.entry_list.row_source = self._entry_rows
+        rows = [self.writes.overlay(row) for row in message.rows]
+        self.entry_list.set_items(message.items, rows=rows,
                                   single_page=message.single_page, select=message.select,
                                   empty_text=self._empty_text(key), anchor=message.anchor)
         self._fit_list()
@@ -291,8 +303,29 @@ class NewsReaderApp(Following, App[None]):
 
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
-        if self.library is not None:
-            self.library.mark_seen(page_id)
+        self._save("seen", page_id)
+
+    def _entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
+        """The list's row source (UI thread): rows with unsaved marks applied."""
+        assert self.reader is not None
+        return [self.writes.overlay(row) for row in self.reader.entry_rows(rowids)]
+
+    def _entry_detail(self, rowid: int) -> EntryDetail:
+        """An entry for the detail (UI thread), unsaved marks applied."""
+        assert self.reader is not None
+        detail = self.reader.entry_detail(rowid)
+        row = self.writes.overlay(detail.row)
+        return detail if row is detail.row else replace(detail, row=row)
+
+    def _save(self, what: str, ident: int, value: object = None) -> None:
+        """Queue a read/star/seen change; a worker saves it."""
+        if self.library is not None and self.writes.add(what, ident, value):
+            self.save_changes()
+
+    @work(thread=True, group="writes", name="save read and star marks", exit_on_error=False)
+    def save_changes(self) -> None:
+        assert self.library is not None
+        self.writes.drain(self.library)
 
     def _empty_text(self, key: str) -> str:
         if key == "unread":
@@ -350,7 +383,8 @@ class NewsReaderApp(Following, App[None]):
     def action_pick_topic(self) -> None:
         if self.library is None:
             return
-        topics = self.library.topics(self.page_context)
+        assert self.reader is not None
+        topics = self.reader.topics(self.page_context)
         page = self._page(self.page_context)
         scope = (one_line(page.source) or one_line(page.title)) if page else "whole library"
 
@@ -427,7 +461,7 @@ class NewsReaderApp(Following, App[None]):
         self._body_timer = None
         if self.library is None or self.entry_list.current_rowid != rowid:
             return
-        detail = self.library.entry_detail(rowid)
+        detail = self._entry_detail(rowid)
         self.detail = detail
         view = self.entry_view
         set_border_text(view, "border_title", one_line(detail.source) or "Entry")
@@ -442,7 +476,7 @@ class NewsReaderApp(Following, App[None]):
         if rowid is None or self.library is None:
             return None
         if self.detail is None or self.detail.row.rowid != rowid:
-            return self.library.entry_detail(rowid)
+            return self._entry_detail(rowid)
         return self.detail
 
     @on(EntryList.Opened)
@@ -470,7 +504,7 @@ class NewsReaderApp(Following, App[None]):
         row = self.entry_list.row(rowid)
         if row is None or row.read == read:
             return
-        self.library.set_read([rowid], read)
+        self._save("read", rowid, read)
         self.entry_list.update_row(rowid, read=read)
         self._adjust_counts(row.page_id, unread=-1 if read else 1)
 
@@ -505,7 +539,7 @@ class NewsReaderApp(Following, App[None]):
         if row is None or self.library is None:
             return
         starred = not row.starred
-        self.library.set_starred(row.rowid, starred)
+        self._save("star", row.rowid, starred)
         self.entry_list.update_row(row.rowid, starred=starred)
         self._adjust_counts(row.page_id, starred=1 if starred else -1)
         if self.detail is not None and self.detail.row.rowid == row.rowid:
@@ -665,13 +699,17 @@ class NewsReaderApp(Following, App[None]):
 
     def action_quit(self) -> None:  # type: ignore[override]
         if self.page_context is not None:
-            try:
-                self._mark_seen(self.page_context)
+            self._mark_seen(self.page_context)
+        if self.library is not None:
+            try:  # what is still queued is saved before the app goes
+                self.writes.flush(self.library)
             except Exception:  # quitting must not fail
                 pass
         self.exit()
 
     def on_unmount(self) -> None:
+        if self.reader is not None and self.reader is not self.library:
+            self.reader.close()
         if self.library is not None:
             self.library.close()
 

@@ -142,8 +142,8 @@ class Following:
         if on_show and app.search_query is None and not busy:
             app.load_view(app.view_key, select=entry_list.current_rowid, anchor=True)
         detail = app.detail
-        if detail is not None and detail.row.page_id in page_ids and app.library is not None:
-            new = app.library.entry_detail(detail.row.rowid)
+        if detail is not None and detail.row.page_id in page_ids and app.reader is not None:
+            new = app._entry_detail(detail.row.rowid)
             if new != detail:
                 app.detail = new
                 app.entry_view.show_header(new)
