@@ -101,7 +101,8 @@ _BULLET = re.compile(
 _SENTENCE_END = ".!?»\"”'…)"
 
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def _fold_line(line: str) -> str:
@@ -142,7 +143,11 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def _units(text: str) -> list[Unit]:
-    lines = _unwrap(_ZERO_WIDTH.sub("", strip_controls(text)).split("\n"))
+    text = strip_controls(text)
+    # (str `in` finds one character at C speed; the pattern's scan is slower)
+    if any(char in text for char in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    lines = _unwrap(text.split("\n"))
     units: list[Unit] = []
     gap = True
     i, n = 0, len(lines)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from tui.ingest.dates import fold, fold_page
 from tui.model import Entry, Page
@@ -239,13 +240,16 @@ def _recurring_names(
     """(folded key, name, count) for names found in two entries or more (or
     twice in a lone entry; failing that, once), commonest first, each in its
     most frequent spelling."""
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # Spellings counted at C speed, then folded once each: a key's most
+    # frequent spelling, the first seen among equals (as most_common(1)).
     mentions: Counter[str] = Counter()
-    for names in found_names:
-        for name in names:
-            key = _fold_name(name)
-            spellings[key][name] += 1
-            mentions[key] += 1
+    spelling: dict[str, tuple[int, str]] = {}
+    for name, count in Counter(chain.from_iterable(found_names)).items():
+        key = _fold_name(name)
+        mentions[key] += count
+        best = spelling.get(key)
+        if best is None or count > best[0]:
+            spelling[key] = (count, name)
     entry_count: Counter[str] = Counter()
     for keys in per_entry:
         entry_count.update(keys)
@@ -254,4 +258,4 @@ def _recurring_names(
     else:
         keep = {k: n for k, n in mentions.items() if n >= 2} or dict(mentions)
     ranked = sorted(keep, key=lambda k: (-keep[k], -mentions[k], k))
-    return [(k, spellings[k].most_common(1)[0][0], keep[k]) for k in ranked]
+    return [(k, spelling[k][1], keep[k]) for k in ranked]
