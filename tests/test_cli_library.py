@@ -143,6 +143,27 @@ def test_export_markdown_and_json(library: Library, capsys: pytest.CaptureFixtur
     assert target.read_text(encoding="utf-8").startswith("# Live: the talks")
 
 
+def test_export_json_is_the_page_model_with_stored_fields(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Export JSON is Page.to_json's shape filled from the library: lead,
+    authors, topics and image caption survive; entries carry their state."""
+    from dataclasses import replace
+
+    page = replace(sample_page(), lead="The standfirst.", authors=("A. Writer", "B. Reporter"),
+                   topics=("Iran", "Talks"), image_caption="Delegates in Geneva")
+    with Library.open(seed=False) as lib:
+        lib.save_page(page)
+    code, out, _ = cli(capsys, "export", "talks", "--format", "json")
+    data = json.loads(out)
+    expected = page.to_json()
+    assert code == 0 and data.keys() == expected.keys()
+    assert {k: v for k, v in data.items() if k != "entries"} == {
+        k: v for k, v in expected.items() if k != "entries"}
+    for got, want in zip(data["entries"], expected["entries"], strict=True):
+        assert got == {**want, "read": False, "starred": False, "edited": False,
+                       "removed": False}
+
+
 def test_export_starred(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
     library.set_starred(library.entry_rowids(EntryFilter(page_id=1))[1], True)
     code, out, _ = cli(capsys, "export", "--starred")

@@ -305,6 +305,12 @@ class Library:
         with self._read() as conn:
             return store_read.entries_for_export(conn, page_id, starred_only)
 
+    def stored_page(self, page_id: int) -> Page:
+        """The page's own fields (title, lead, authors, ...) as a model Page
+        without entries; for export."""
+        with self._read() as conn:
+            return store_read.stored_page(conn, page_id)
+
     def search(self, query: str, limit: int = 200, markers: tuple[str, str] = ("**", "**"),
                snippets: bool = True) -> list[SearchHit]:
         """Full-text, ranked, accent- and case-insensitive. The snippet marks

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from tui.model import Page, PageKind
 from tui.store_rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -170,14 +171,14 @@ def entry_rows(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[EntryRow
     return [found[i] for i in ids if i in found]
 
 
-def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
-    r = conn.execute(
-        f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
-        " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
-        " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published"
-        " FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id = ?", (rowid,)).fetchone()
-    if r is None:
-        raise PageNotFound(f"no entry with id {rowid}")
+_DETAIL_SELECT = (
+    f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
+    " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
+    " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published"
+    " FROM entries e JOIN pages p ON p.id = e.page_id")
+
+
+def _detail(r: Any) -> EntryDetail:
     return EntryDetail(
         row=_row(r), entry_id=r[10], time_text=r[11], body_markdown=r[12],
         topics=tuple(t for t in r[13].split("\n") if t),
@@ -192,11 +193,42 @@ def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
     )
 
 
+def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
+    r = conn.execute(f"{_DETAIL_SELECT} WHERE e.id = ?", (rowid,)).fetchone()
+    if r is None:
+        raise PageNotFound(f"no entry with id {rowid}")
+    return _detail(r)
+
+
 def entries_for_export(conn: sqlite3.Connection, page_id: int | None,
                        starred_only: bool) -> list[EntryDetail]:
-    """Full entries of one page in page order, or starred ones across pages."""
+    """Full entries of one page in page order, or starred ones across pages
+    (the order of entry_rowids), in one query."""
+    where: list[str] = []
+    args: list[object] = []
     if page_id is not None:
-        flt = EntryFilter(page_id=page_id, starred_only=starred_only)
+        where.append("e.page_id = ?")
+        args.append(page_id)
+    if starred_only:
+        where.append("e.starred = 1")
+    sql = _DETAIL_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    if page_id is not None:
+        sql += " ORDER BY e.position, e.id"
     else:
-        flt = EntryFilter(starred_only=starred_only)
-    return [entry_detail(conn, rowid) for rowid in entry_rowids(conn, flt)]
+        sql += " ORDER BY e.sort_ts DESC, e.page_id DESC, e.position, e.id"
+    return [_detail(r) for r in conn.execute(sql, args)]
+
+
+def stored_page(conn: sqlite3.Connection, page_id: int) -> Page:
+    """A page's own fields as the page model has them (without its entries)."""
+    r = conn.execute(
+        "SELECT kind, title, url, source, lead, published, updated, authors, topics,"
+        " image_caption FROM pages WHERE id = ?", (page_id,)).fetchone()
+    if r is None:
+        raise PageNotFound(f"no page with id {page_id}")
+    return Page(
+        kind=PageKind(r[0]), title=r[1], url=r[2], source=r[3], lead=r[4] or None,
+        published=from_iso_moment(r[5]), updated=from_iso_moment(r[6]),
+        authors=tuple(str(a) for a in json.loads(r[7] or "[]") if a),
+        topics=tuple(str(t) for t in json.loads(r[8] or "[]") if t),
+        image_caption=r[9])

@@ -12,7 +12,7 @@ from tui.commands._common import clean, open_library
 from tui.errors import UserError
 from tui.ingest.dates import format_moment
 from tui.library import EntryDetail, PageSummary
-from tui.model import iso
+from tui.model import Entry, Link, Media, Page
 
 HELP = "write a page (or the starred entries) as Markdown or JSON"
 
@@ -27,25 +27,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
 
 
+def entry_model(e: EntryDetail) -> Entry:
+    """The stored entry as the page model has it."""
+    return Entry(
+        id=e.entry_id, position=e.row.position, headline=e.row.headline,
+        body_markdown=e.body_markdown, time=e.row.time, time_text=e.time_text,
+        topics=e.topics, links=tuple(Link(u, t) for u, t in e.links),
+        media=tuple(Media(k, c, cr, u) for k, c, cr, u in e.media))
+
+
 def entry_json(e: EntryDetail) -> dict[str, Any]:
     """The page model's Entry shape, plus the library's state."""
-    return {
-        "id": e.entry_id, "position": e.row.position, "time": iso(e.row.time),
-        "time_text": e.time_text, "headline": e.row.headline,
-        "body_markdown": e.body_markdown, "topics": list(e.topics),
-        "links": [{"url": u, "text": t} for u, t in e.links],
-        "media": [{"kind": k, "caption": c, "credit": cr, "url": u} for k, c, cr, u in e.media],
-        "read": e.row.read, "starred": e.row.starred, "edited": e.row.edited,
-        "removed": e.row.removed,
-    }
+    return {**entry_model(e).to_json(), "read": e.row.read, "starred": e.row.starred,
+            "edited": e.row.edited, "removed": e.row.removed}
 
 
-def page_json(p: PageSummary, entries: list[EntryDetail]) -> dict[str, Any]:
-    return {
-        "url": p.url, "source": p.source, "kind": p.kind, "title": p.title, "lead": None,
-        "published": iso(p.published), "updated": iso(p.updated),
-        "entries": [entry_json(e) for e in entries],
-    }
+def page_json(page: Page, entries: list[EntryDetail]) -> dict[str, Any]:
+    """The page model's Page shape (its stored fields), entries with their state."""
+    return {**page.to_json(), "entries": [entry_json(e) for e in entries]}
 
 
 def entry_markdown(e: EntryDetail, with_page: bool) -> str:
@@ -82,13 +81,14 @@ def run(args: argparse.Namespace) -> int:
     with open_library() as library:
         page = library.find_page(args.page) if args.page else None
         entries = library.entries(page.id if page else None, starred_only=args.starred)
+        stored = library.stored_page(page.id) if page else None
     if args.format == "json":
-        if page is None:
+        if stored is None:
             text = json.dumps([{**entry_json(e), "page_title": e.page_title,
                                 "page_url": e.page_url} for e in entries],
                               ensure_ascii=False, indent=2)
         else:
-            text = json.dumps(page_json(page, entries), ensure_ascii=False, indent=2)
+            text = json.dumps(page_json(stored, entries), ensure_ascii=False, indent=2)
         text += "\n"
     else:
         text = page_markdown(page, entries)
