@@ -122,3 +122,40 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
     assert rows[P1.headline].removed and rows[P2.headline].edited
     assert {P1.headline, P2.headline, P3.headline, P4.headline, P5.headline} <= set(rows)
     assert len(rows) == 35
+
+
+async def test_manual_refresh_moves_the_follow_state_on(home: Path,
+                                                        live_server: LiveServer) -> None:
+    """r fetches the page on show: new entries are listed and marked fresh,
+    and the follow line says it was updated (not the state before the r)."""
+    url = live_server.url("/live")
+    stage = [0]
+    versions = [liveblog_html("Live: Geneva talks", posts, url=url)
+                for posts in ([P2, P1], [P4, P3, P2, P1])]
+    live_server.routes["/live"] = lambda req: Reply(200, versions[stage[0]])
+    config = home / "config" / "newsreader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[follow]\nevery = 3600\n", encoding="utf-8")  # no poll of its own
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as lib:
+        page_id = import_source(lib, read_source(url)).page_id
+
+    app = NewsReaderApp(path, initial_page=page_id)
+    app.follow_tick = 0.1
+    async with app.run_test(size=(120, 30)) as pilot:
+        entries = app.entry_list
+        await until(pilot, lambda: "checked " in str(entries.border_subtitle))
+        assert "updated" not in str(entries.border_subtitle)
+        stage[0] = 1
+        await pilot.press("r")
+        await until(pilot, lambda: entries.entry_count == 4)
+        assert "+2 new, 0 edited, 0 removed" in notifications(app)
+        assert "updated " in str(entries.border_subtitle)
+        state = app.follower.states[page_id]  # type: ignore[union-attr]
+        assert state.last_updated is not None and state.next_due > time.time() + 3000
+        assert {entries.row(r).headline for r in entries.fresh} == {  # type: ignore[union-attr]
+            P3.headline, P4.headline}
+        await pilot.press("r")  # the same page again: nothing new
+        await until(pilot, lambda: notifications(app).count("+0 new, 0 edited, 0 removed")
+                    + notifications(app).count("unchanged (304)") == 1)
+        assert entries.entry_count == 4

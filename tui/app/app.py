@@ -610,16 +610,28 @@ class NewsReaderApp(Following, App[None]):
 
     @work(thread=True, exclusive=True, group="refresh", name="refresh", exit_on_error=False)
     def refresh_page(self, page_id: int) -> None:
-        from tui.commands.refresh import refresh_page
+        """Fetch the page again (tui.sources.refetch, through the follow
+        poll) and move its follow state on, as a scheduled poll would: the
+        follow line then says "updated"/"checked" and when the next try is."""
+        from tui.errors import UserError
+        from tui.follow import poll_once
 
         lib = self.library
         assert lib is not None
-        line = refresh_page(lib, lib.page_summary(page_id))
-        unchanged = line.startswith(("unchanged", "+0 new, 0 edited, 0 removed"))
-        self.post_message(PageRefreshed(page_id, line, not unchanged))
+        outcome = poll_once(lib, page_id)
+        if self.follower is not None:
+            self.follower.apply(outcome)
+        if outcome.status == "failed":
+            raise UserError(outcome.error or "the refresh failed")
+        result = outcome.result
+        summary = "unchanged (304)" if result is None else (
+            f"+{result.added} new, {result.edited} edited, {result.removed} removed")
+        self.post_message(PageRefreshed(page_id, summary, outcome.status == "updated",
+                                        tuple(row.rowid for row in outcome.new_rows)))
 
     def on_page_refreshed(self, message: PageRefreshed) -> None:
         self.notify(message.summary, title="Refreshed")
+        self.fresh_rowids.update(message.new_rowids)
         self._title_list()
         if message.changed:
             self.load_view(self.view_key, select=self.entry_list.current_rowid,

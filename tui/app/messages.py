@@ -41,4 +41,5 @@ class SearchLoaded(Message):
 class PageRefreshed(Message):
     page_id: int
     summary: str  # one line for the notification
-    changed: bool
+    changed: bool  # new, edited or removed entries
+    new_rowids: tuple[int, ...] = ()
