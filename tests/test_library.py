@@ -88,6 +88,25 @@ def test_readd_adds_only_new_and_keeps_state(lib: Library) -> None:
     assert lib.page_summary(first.page_id).unread == 3
 
 
+def test_save_reports_the_new_rowids_and_last_activity(lib: Library) -> None:
+    from tui.follow import last_activity
+
+    first = lib.save_page(page([entry(i) for i in range(3)]))
+    ids = lib.entry_rowids(EntryFilter(page_id=first.page_id))
+    assert first.new_rowids == tuple(ids)
+    assert lib.save_page(page([entry(i) for i in range(3)])).new_rowids == ()
+    more = lib.save_page(page([entry(i, minutes=30 - i) for i in (7, 3, 4)]))
+    new = lib.entry_rows(more.new_rowids)
+    assert [r.headline for r in new] == ["Headline 7", "Headline 3", "Headline 4"]
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=first.page_id)))
+    assert lib.last_activity(first.page_id) == last_activity(rows) == (
+        T0 + timedelta(minutes=27)).timestamp()
+    untimed = lib.save_page(Page(kind=PageKind.LIVEBLOG, title="No clocks", entries=(
+        Entry(id="u1", position=0, headline="Untimed"),)))
+    rows = lib.entry_rows(untimed.new_rowids)
+    assert lib.last_activity(untimed.page_id) == pytest.approx(last_activity(rows), abs=1e-5)
+
+
 def test_url_fragment_is_same_page(lib: Library) -> None:
     a = lib.save_page(page([entry(0)], url="https://news.example/live#top"))
     b = lib.save_page(page([entry(0)], url="https://NEWS.example/live"))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.errors import one_line_error
-from tui.library import EntryFilter, EntryRow, Library, SaveResult
+from tui.library import EntryRow, Library, SaveResult
 
 DEFAULT_EVERY = 60.0  # seconds
 MIN_EVERY = 0.05  # tests poll fast; people get a floor from the CLI
@@ -220,18 +220,17 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
 
     now = _time.time() if now is None else now
     try:
-        before = set(library.entry_rowids(EntryFilter(page_id=page_id)))
         result = refetch(library, page_id, timeout=timeout)
         coverage_end = _ts(library.fetch_state(page_id).coverage_end)
         if result is None:
             return PollOutcome(page_id, "not_modified", now,
-                               activity=_activity(library, page_id), coverage_end=coverage_end)
-        new_ids = [r for r in library.entry_rowids(EntryFilter(page_id=page_id))
-                   if r not in before]
+                               activity=library.last_activity(page_id),
+                               coverage_end=coverage_end)
+        new_ids = result.new_rowids
         new_rows = sort_new(library.entry_rows(new_ids)) if new_ids else []
         changed = bool(new_rows or result.edited or result.removed)
         return PollOutcome(page_id, "updated" if changed else "unchanged", now, result=result,
-                           new_rows=tuple(new_rows), activity=_activity(library, page_id),
+                           new_rows=tuple(new_rows), activity=library.last_activity(page_id),
                            coverage_end=coverage_end)
     except Exception as exc:  # noqa: BLE001 -- a poll never brings the follower down
         error = one_line_error(exc)
@@ -241,10 +240,6 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
             except Exception:  # noqa: BLE001
                 pass
         return PollOutcome(page_id, "failed", now, error=error)
-
-
-def _activity(library: Library, page_id: int) -> float | None:
-    return last_activity(library.entry_rows(library.entry_rowids(EntryFilter(page_id=page_id))))
 
 
 def _ts(value: datetime | None) -> float | None:
@@ -311,7 +306,6 @@ class Follower:
         url = summary.fetch_url or summary.url or ""
         interval = self.interval_for(summary.url, summary.fetch_url)
         info = self.library.fetch_state(page_id)
-        rows = self.library.entry_rows(self.library.entry_rowids(EntryFilter(page_id=page_id)))
         checked = summary.last_checked.timestamp() if summary.last_checked else None
         # Due one interval after the last check: at once for a page not checked lately.
         next_due = now if due_now else max(now, (checked or now) + self._delay(interval, 0))
@@ -319,7 +313,8 @@ class Follower:
             page_id=page_id, url=url, title=summary.title, interval=interval,
             next_due=next_due, last_checked=checked,
             last_error=summary.last_error,
-            ended=ended_reason(now, _ts(info.coverage_end), last_activity(rows)),
+            ended=ended_reason(now, _ts(info.coverage_end),
+                               self.library.last_activity(page_id)),
         )
         with self._lock:
             self.states[page_id] = state

@@ -207,7 +207,8 @@ class Library:
             title = conn.execute("SELECT title FROM pages WHERE id = ?",
                                  (counts.page_id,)).fetchone()[0]
         return SaveResult(page_id=counts.page_id, title=title, total=counts.total,
-                          added=counts.added, edited=counts.edited, removed=counts.removed)
+                          added=counts.added, edited=counts.edited, removed=counts.removed,
+                          new_rowids=counts.new_rowids)
 
     def _store_raw(self, page_id: int, raw: bytes) -> str:
         name = f"{page_id}.raw"
@@ -278,6 +279,13 @@ class Library:
     def seen_up_to(self, page_id: int) -> datetime | None:
         with self._read() as conn:
             return store_read.seen_up_to(conn, page_id)
+
+    def last_activity(self, page_id: int) -> float | None:
+        """When the page last had something new (a timestamp): its newest
+        entry time, or when no entry has a time, when the library last saw a
+        new entry; None for a page without entries."""
+        with self._read() as conn:
+            return store_read.last_activity(conn, page_id)
 
     def topics(self, page_id: int | None = None) -> list[tuple[str, int]]:
         """Topics with entry counts, most used first."""

@@ -148,6 +148,15 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
     return [r[0] for r in conn.execute(sql, args)]
 
 
+def last_activity(conn: sqlite3.Connection, page_id: int) -> float | None:
+    """The newest entry time of a page, else its newest first_seen. An entry
+    with a time has it as its sort_ts."""
+    timed, seen = conn.execute(
+        "SELECT max(CASE WHEN time IS NOT NULL THEN sort_ts END), max(first_seen)"
+        " FROM entries WHERE page_id = ?", (page_id,)).fetchone()
+    return timed if timed is not None else seen
+
+
 _ROW_COLUMNS = "id, page_id, position, time, headline, read, starred, edited, removed, first_seen"
 
 

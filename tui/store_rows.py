@@ -23,6 +23,7 @@ class SaveResult:
     added: int  # entries new to the library
     edited: int  # entries whose text changed
     removed: int  # entries gone from the page (kept, marked removed)
+    new_rowids: tuple[int, ...] = ()  # row ids of the entries added, in page order
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class MergeCounts:
     added: int
     edited: int
     removed: int
+    new_rowids: tuple[int, ...] = ()  # the entries inserted, in page order
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,14 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
             conn.execute("UPDATE entries SET topics = ? WHERE id = ?", (topics, rowid))
             topic_changes.append((rowid, topics))
     topic_rows: list[tuple[str, int, int]] = []
+    new_rowids: list[int] = []
     for values in inserts:
         cur = conn.execute(
             "INSERT INTO entries (page_id, entry_id, position, time, time_text, headline, body,"
             " topics, links, media, sort_ts, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             values)
         rowid = int(cur.lastrowid or 0)
+        new_rowids.append(rowid)
         topic_rows.extend((t, rowid, page_id) for t in str(values[7]).split("\n") if t)
     for rowid, topics in topic_changes:
         conn.execute("DELETE FROM entry_topics WHERE entry = ?", (rowid,))
@@ -181,4 +184,4 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     gone = [r[0] for eid, r in old.items() if eid not in seen and not r[4]]
     conn.executemany("UPDATE entries SET removed = 1 WHERE id = ?", [(g,) for g in gone])
     return MergeCounts(page_id=page_id, total=len(seen), added=added, edited=edited,
-                       removed=len(gone))
+                       removed=len(gone), new_rowids=tuple(new_rowids))
