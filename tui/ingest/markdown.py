@@ -341,8 +341,8 @@ class _Walk:
             return
         if attrs and is_boilerplate(node, attrs):
             return
-        if (attrs.get("class") and _CAPTION_CLASS.search(attrs.get("class") or "")
-                and tag not in ("p", "li") and self.media):
+        if (self.media and tag not in ("p", "li") and attrs.get("class")
+                and _CAPTION_CLASS.search(attrs.get("class") or "")):
             self._caption(node)
             return
         if tag in BLOCK_TAGS or tag in ("p", "ul", "ol", "h2", "h3", "h4", "h5", "h6"):
