@@ -501,3 +501,35 @@ async def test_ui_stays_responsive_while_another_process_writes(library_path: Pa
         assert state["Update number 3"] == (True, False)
         assert state["Update number 4"] == (True, True)
         assert state["Update number 5"] == (False, False)
+
+
+async def test_view_switch_reads_only_what_changed(library_path: Path) -> None:
+    """All <-> Unread read no pages and no topics; ] reads the next page's
+    topics, not the pages; the topics shown follow the page."""
+    app = new_app(library_path, page_id(library_path, "summit"))
+    app.follow_tick = 3600  # following reads the pages too: not in this test
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert "# Gaza" in screen_text(app)
+        statements: list[str] = []
+        for library in {app.library, app.reader}:
+            library._conn.set_trace_callback(statements.append)  # type: ignore[union-attr]
+        app.sidebar.focus()
+        await pilot.press("g")  # All: the whole library's topics
+        await settle(pilot)
+        assert app.view_key == "all" and "# Gaza" in screen_text(app)
+        statements.clear()
+        await pilot.press("j")  # Unread
+        await settle(pilot)
+        await pilot.press("k")  # All again
+        await settle(pilot)
+        assert app.view_key == "all"
+        assert not [s for s in statements if "entry_topics" in s or "FROM pages p" in s]
+        await pilot.press("right_square_bracket")  # a page: its topics, no pages
+        await settle(pilot)
+        assert app.view_key.startswith("page:")
+        assert [s for s in statements if "entry_topics" in s]
+        assert not [s for s in statements if "FROM pages p" in s]
+        assert app.entry_list.entry_count in (12, 3)
+        text = screen_text(app)
+        assert ("# Gaza" in text) == (app.entry_list.entry_count == 12)

@@ -114,6 +114,7 @@ class NewsReaderApp(Following, App[None]):
         self.pages: list[PageSummary] = []
         self.view_key = "all"  # what the sidebar chose
         self.page_context: int | None = None  # the page whose topics are shown
+        self._topics_context: int | None = -1  # the page of the sidebar's topics (-1: none yet)
         self.search_query: str | None = None  # set while search results are listed
         self.sidebar_override: bool | None = None  # None: by width
         self._wide: bool | None = None
@@ -238,21 +239,22 @@ class NewsReaderApp(Following, App[None]):
                   with_sidebar: bool = False, anchor: bool = False) -> None:
         self._load_view(key, select, with_sidebar, anchor)
 
-    def _filter(self, key: str) -> tuple[EntryFilter, int | None]:
-        """The library filter for a sidebar key, and the page it concerns."""
+    def _filter(self, key: str) -> EntryFilter:
+        """The library filter for a sidebar key."""
         if key.startswith("page:"):
-            page_id = int(key[5:])
-            return EntryFilter(page_id=page_id), page_id
+            return EntryFilter(page_id=int(key[5:]))
         if key.startswith("topic:"):
-            return EntryFilter(page_id=self.page_context, topic=key[6:]), self.page_context
-        return EntryFilter(unread_only=key == "unread", starred_only=key == "starred"), None
+            return EntryFilter(page_id=self.page_context, topic=key[6:])
+        return EntryFilter(unread_only=key == "unread", starred_only=key == "starred")
 
     def _load_view(self, key: str, select: int | None = None,
                    with_sidebar: bool = False, anchor: bool = False) -> None:
-        """In a worker thread: row ids (and, for one page, dividers) for `key`."""
+        """In a worker thread: row ids (and, for one page, dividers) for `key`;
+        the pages (`with_sidebar`: counts or pages changed) and the topics
+        when the page they concern is another."""
         lib = self.library
         assert lib is not None
-        flt, page_id = self._filter(key)
+        flt = self._filter(key)
         rowids = lib.entry_rowids(flt)
         single_page = flt.page_id is not None
         if single_page and len(rowids) <= MAX_DIVIDER_ROWS:
@@ -262,14 +264,11 @@ class NewsReaderApp(Following, App[None]):
         else:
             rows = lib.entry_rows(rowids[:FIRST_ROWS])
             items = rowids
-        sidebar = None
-        if with_sidebar or page_id != self.page_context or not key.startswith("topic:"):
-            pages = lib.pages()
-            scope = "whole library"
-            if page_id is not None:
-                scope = next((one_line(p.source) or one_line(p.title) for p in pages
-                              if p.id == page_id), "this page")
-            sidebar = SidebarData(pages, lib.topics(page_id), scope)
+        pages = lib.pages() if with_sidebar else None
+        new_context = with_sidebar or flt.page_id != self._topics_context
+        topics = lib.topics(flt.page_id) if new_context else None
+        sidebar = SidebarData(pages, topics, flt.page_id) \
+            if pages is not None or topics is not None else None
         self.post_message(ViewLoaded(key, items, rows, single_page, select, sidebar, anchor))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
@@ -285,13 +284,7 @@ class NewsReaderApp(Following, App[None]):
         elif not key.startswith("topic:"):
             self.page_context = None
         self.entry_view.cross_page = not message.single_page
-        if message.sidebar is not None:
-            self.pages = message.sidebar.pages
-            self.entry_view.page_entries = {p.id: p.entries for p in self.pages}
-            self.sidebar.show(message.sidebar.pages, message.sidebar.topics,
-                              message.sidebar.scope, key)
-        else:
-            self.sidebar.select_key(key)
+        self._update_sidebar(key, message.sidebar)
         self.entry_list.row_source = self._entry_rows
         rows = [self.writes.overlay(row) for row in message.rows]
         self.entry_list.set_items(message.items, rows=rows,
@@ -304,6 +297,32 @@ class NewsReaderApp(Following, App[None]):
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
         self._save("seen", page_id)
+
+    def _update_sidebar(self, key: str, data: SidebarData | None) -> None:
+        """Only what changed: new pages (counts, or pages added/gone), the
+        topics of another page; else the highlight moves."""
+        sidebar = self.sidebar
+        old_ids = [p.id for p in self.pages]
+        if data is not None and data.pages is not None:
+            self.pages = data.pages
+            self.entry_view.page_entries = {p.id: p.entries for p in self.pages}
+        topics = data.topics if data is not None and data.context == self.page_context \
+            else None
+        if topics is None and self.page_context != self._topics_context:
+            # a view loaded before the last one landed: its topics were not read
+            assert self.reader is not None
+            topics = self.reader.topics(self.page_context)
+        if topics is not None or [p.id for p in self.pages] != old_ids:
+            page = self._page(self.page_context)
+            scope = (one_line(page.source) or one_line(page.title) or "this page") \
+                if page else "whole library"
+            sidebar.show(self.pages, topics if topics is not None else sidebar.topics,
+                         scope, key)
+            self._topics_context = self.page_context
+        else:
+            if data is not None and data.pages is not None:
+                sidebar.update_counts(self.pages)
+            sidebar.select_key(key)
 
     def _entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """The list's row source (UI thread): rows with unsaved marks applied."""
@@ -383,10 +402,7 @@ class NewsReaderApp(Following, App[None]):
     def action_pick_topic(self) -> None:
         if self.library is None:
             return
-        assert self.reader is not None
-        topics = self.reader.topics(self.page_context)
-        page = self._page(self.page_context)
-        scope = (one_line(page.source) or one_line(page.title)) if page else "whole library"
+        topics, scope = self.sidebar.topics, self.sidebar.topic_scope
 
         def chosen(topic: str | None) -> None:
             if topic:

@@ -13,9 +13,11 @@ from tui.library import EntryRow, PageSummary, SearchHit
 
 @dataclass
 class SidebarData:
-    pages: list[PageSummary]
-    topics: list[tuple[str, int]]
-    scope: str  # whose topics: "whole library" or a page title
+    """What the sidebar needs anew (None: what it shows still holds)."""
+
+    pages: list[PageSummary] | None
+    topics: list[tuple[str, int]] | None
+    context: int | None  # whose topics: a page id, None for the whole library
 
 
 @dataclass

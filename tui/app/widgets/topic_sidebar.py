@@ -162,6 +162,15 @@ class TopicSidebar(OptionList):
                 self.highlighted = None
 
     @property
+    def topics(self) -> Sequence[tuple[str, int]]:
+        """The topics listed, with their counts."""
+        return self._topics
+
+    @property
+    def topic_scope(self) -> str:
+        return self._topic_scope
+
+    @property
     def page_keys(self) -> list[str]:
         return [f"page:{page.id}" for page in self._pages]
 
