@@ -210,3 +210,27 @@ def test_sync_follows_live_blogs_with_a_url_and_config_intervals(
     assert follower.due(time.time() + 1000) == []
     follower.toggle_pause()
     assert follower.due(time.time() + 1000) == sorted([live_id, slow_id])
+
+
+def test_poll_fails_on_trouble_but_lets_a_bug_through(
+        live_server: LiveServer, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Library/parse/OS trouble is a failed poll (retried with back-off); any
+    other exception is a programming bug and is raised, not retried forever."""
+    import tui.sources
+
+    page_id = add(lib, versions(live_server, "/bug", [P2, P1]))
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(tui.sources, "refetch", disk_full)
+    outcome = poll_once(lib, page_id)
+    assert outcome.status == "failed" and outcome.error == "No space left on device"
+    assert lib.page_summary(page_id).last_error == "No space left on device"
+
+    def bug(*args: object, **kwargs: object) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'entries'")
+
+    monkeypatch.setattr(tui.sources, "refetch", bug)
+    with pytest.raises(AttributeError):
+        poll_once(lib, page_id)

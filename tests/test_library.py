@@ -503,3 +503,27 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
     # A rarer word (fewer matches than the window) is ranked over all of them.
     monkeypatch.setattr(store_search, "RANK_WINDOW", 50)
     assert lib.search("gaza", limit=1)[0].page_title == "Old"
+
+
+def test_new_library_has_exactly_the_five_seed_pages(tmp_path: Path) -> None:
+    """Every bundled seed parses: a parser regression cannot silently seed
+    fewer pages (seeding skips only pages that raise IngestError)."""
+    with Library.open(tmp_path / "library.sqlite3", cache_dir=tmp_path / "cache") as lib:
+        pages = {p.origin: (p.title, p.entries) for p in lib.pages()}
+    assert pages == {
+        "seed:actuj_2026-01-25_gaza-israel-trump-alignes.txt": (
+            "Gaza : Israël et l'administration Trump \"totalement alignés\" sur la suite des "
+            "opérations", 1),
+        "seed:allisrael_2025-07-08_netanyahu-trump-rencontre.txt": (
+            "Netanyahu et Trump se rencontrent pour la deuxième fois en 24 heures pour tenter "
+            "de parvenir à un accord de cessez-le-feu à Gaza", 1),
+        "seed:article_2026-02-12_netanyahou-interets-securitaires.txt": (
+            "Benjamin Netanyahou a tenu à défendre les intérêts sécuritaires de l’Etat "
+            "d’Israël lors de sa rencontre avec le président Donald Trump", 1),
+        "seed:article_guerre-israel-hamas-chefs-defense.txt": (
+            "Guerre Israël-Hamas : les chefs de la défense des États-Unis et d'Israël se "
+            "rencontreront alors que les tensions augmentent à propos de Gaza", 1),
+        "seed:i24news_liveblog_2026-02-11_trump-netanyahou-iran.txt": (
+            "LIVE BLOG | Après leur rencontre, Trump insiste pour prolonger les négociations "
+            "avec Téhéran", 20),
+    }

@@ -18,6 +18,7 @@ Settings, in config.toml (see tui.config for where it lives):
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 import time as _time
 import tomllib
@@ -214,8 +215,11 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
               timeout: float = POLL_TIMEOUT) -> PollOutcome:
     """Fetch the page once (conditionally), save what changed, and report.
     Never raises for network, HTTP, parse or library trouble: the outcome
-    carries the error text instead (and the library records it)."""
+    carries the error text instead (and the library records it). Other
+    exceptions are bugs and propagate."""
     from tui.errors import UserError
+    from tui.ingest import IngestError
+    from tui.library import LibraryError
     from tui.sources import refetch
 
     now = _time.time() if now is None else now
@@ -232,13 +236,15 @@ def poll_once(library: Library, page_id: int, now: float | None = None,
         return PollOutcome(page_id, "updated" if changed else "unchanged", now, result=result,
                            new_rows=tuple(new_rows), activity=library.last_activity(page_id),
                            coverage_end=coverage_end)
-    except Exception as exc:  # noqa: BLE001 -- a poll never brings the follower down
+    except (UserError, LibraryError, IngestError, OSError, sqlite3.Error) as exc:
+        # A failed poll, retried with back-off; any other exception is a bug
+        # and propagates.
         error = one_line_error(exc)
         if not isinstance(exc, UserError):  # refetch records its own failures
             try:
                 library.record_check(page_id, error=error)
-            except Exception:  # noqa: BLE001
-                pass
+            except (LibraryError, OSError, sqlite3.Error):
+                pass  # the library is the trouble: the outcome still says why
         return PollOutcome(page_id, "failed", now, error=error)
 
 

@@ -31,13 +31,14 @@ def seed_bytes(name: str) -> bytes | None:
 
 def seed_pages() -> Iterator[tuple[str, Page]]:
     """(file name, page) for every seed the parser reads; a seed it cannot
-    read is skipped rather than keeping the library from opening."""
-    from tui.ingest import parse
+    read (IngestError) is skipped rather than keeping the library from
+    opening. Any other exception is a bug and propagates."""
+    from tui.ingest import IngestError, parse
 
     for name in seed_names():
         data = _folder().joinpath(name).read_bytes()
         try:
             page = parse(data, url=None, content_type="text/plain")
-        except Exception:  # noqa: BLE001 - a bad seed must not break first run
+        except IngestError:  # a bad seed must not break first run
             continue
         yield name, page
