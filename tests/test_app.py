@@ -533,3 +533,26 @@ async def test_view_switch_reads_only_what_changed(library_path: Path) -> None:
         assert app.entry_list.entry_count in (12, 3)
         text = screen_text(app)
         assert ("# Gaza" in text) == (app.entry_list.entry_count == 12)
+
+
+async def test_big_page_keeps_the_rows_on_screen_cached(home: Path) -> None:
+    """A page of more entries than the row cache holds: the list gets the
+    rows around the cursor, not all of them (the first screen's rows would
+    be pushed out of the cache), and day dividers are still there."""
+    from tui.app.app import FIRST_ROWS
+
+    path = home / "big.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(make_page(
+            "https://example.org/big", "Big live", [f"Big update {n}" for n in range(6000)]
+        )).page_id
+    app = new_app(path, pid)
+    app.follow_tick = 3600
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        entries = app.entry_list
+        assert entries.entry_count == 6000
+        assert len(entries._rows) <= 2 * FIRST_ROWS
+        assert "Big update 0" in screen_text(app) and "Wednesday 11 February 2026" in \
+            screen_text(app)
+        assert app.entry_view.body_text.startswith("Body of **Big update 0**")

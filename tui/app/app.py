@@ -32,7 +32,7 @@ from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
 from tui.app.text import one_line, set_border_text
-from tui.app.widgets.entry_list import EntryList, build_items
+from tui.app.widgets.entry_list import EntryList, Marks, build_items
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.app.writes import WriteQueue
@@ -50,8 +50,11 @@ BODY_DELAY = 0.06
 COUNTS_DELAY = 0.5
 #: Above this many entries a page's list has no day separators / "new" line.
 MAX_DIVIDER_ROWS = 20_000
-#: Rows read with a view so the first screen needs no further query.
+#: Rows read with a view on either side of the cursor, so the first screen
+#: needs no further query.
 FIRST_ROWS = 150
+#: Rows read at a time for a page's dividers (only their time and first_seen are kept).
+ROWS_BATCH = 2_000
 
 SPECIAL_VIEWS = {"all": "All", "unread": "Unread", "starred": "Starred"}
 
@@ -257,12 +260,21 @@ class NewsReaderApp(Following, App[None]):
         flt = self._filter(key)
         rowids = lib.entry_rowids(flt)
         single_page = flt.page_id is not None
+        # The list's row cache gets the rows around the cursor only (a whole
+        # big page would push the rows on screen out of it).
+        at = rowids.index(select) if select is not None and select in rowids else 0
+        near = slice(max(0, at - FIRST_ROWS), at + FIRST_ROWS)
         if single_page and len(rowids) <= MAX_DIVIDER_ROWS:
-            rows = lib.entry_rows(rowids)
+            marks: dict[int, Marks] = {}
+            rows = []
+            for start in range(0, len(rowids), ROWS_BATCH):
+                batch = lib.entry_rows(rowids[start:start + ROWS_BATCH])
+                marks.update((row.rowid, (row.time, row.first_seen)) for row in batch)
+                rows += batch[max(0, near.start - start):max(0, near.stop - start)]
             seen = lib.seen_up_to(flt.page_id) if key.startswith("page:") else None  # type: ignore[arg-type]
-            items = build_items(rowids, {row.rowid: row for row in rows}, seen)
+            items = build_items(rowids, marks, seen)
         else:
-            rows = lib.entry_rows(rowids[:FIRST_ROWS])
+            rows = lib.entry_rows(rowids[near])
             items = rowids
         pages = lib.pages() if with_sidebar else None
         new_context = with_sidebar or flt.page_id != self._topics_context

@@ -45,31 +45,36 @@ class Divider:
 Item = int | Divider
 
 
+#: What dividers need of an entry: its time and when it was first stored.
+Marks = tuple[datetime | None, datetime]
+
+
 def build_items(
     rowids: Sequence[int],
-    rows: dict[int, EntryRow],
+    marks: dict[int, Marks],
     seen_up_to: datetime | None,
 ) -> list[Item]:
     """Row ids of one page with its dividers: day separators when the entries
     span more than one day, and a line above the entries that are new since
-    the last visit (only once there has been a visit)."""
-    days = {local(r.time).date() for r in rows.values() if r.time is not None}
+    the last visit (only once there has been a visit). `marks` holds
+    (time, first_seen) by row id."""
+    days = {local(when).date() for when, _ in marks.values() if when is not None}
     span_days = len(days) > 1
     items: list[Item] = []
     last_day: date | None = None
     new_block: bool | None = None
     for rowid in rowids:
-        row = rows.get(rowid)
-        if row is not None and seen_up_to is not None:
-            is_new = row.first_seen > seen_up_to
+        mark = marks.get(rowid)
+        if mark is not None and seen_up_to is not None:
+            is_new = mark[1] > seen_up_to
             if is_new != new_block:
                 if is_new:
                     items.append(Divider("new since your last visit", "new"))
                 elif new_block:
                     items.append(Divider("seen before", "new"))
                 new_block = is_new
-        if span_days and row is not None and row.time is not None:
-            day = local(row.time).date()
+        if span_days and mark is not None and mark[0] is not None:
+            day = local(mark[0]).date()
             if day != last_day:
                 items.append(Divider(f"{day:%A} {day.day} {day:%B %Y}"))
                 last_day = day
@@ -467,4 +472,4 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return f"{when.day} {when:%b}"
 
 
-__all__ = ["Divider", "EntryList", "Item", "build_items"]
+__all__ = ["Divider", "EntryList", "Item", "Marks", "build_items"]
