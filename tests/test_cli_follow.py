@@ -124,3 +124,29 @@ def test_follow_stops_when_the_live_blog_has_ended(
     assert main(["follow", url, "--every", "0.1"]) == 0
     err = capsys.readouterr().err
     assert "has ended (no new entry for 24 h)" in err
+
+
+def test_entry_lines_show_the_time_in_the_pages_own_offset(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `parse` and `export` do: 10:05 on a +02:00 page is 10:05 whatever
+    the reader's own zone."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from tui.commands.follow import entry_lines
+    from tui.library import EntryRow
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    if hasattr(time, "tzset"):
+        time.tzset()
+    try:
+        row = EntryRow(rowid=1, page_id=1, position=0, headline="Talks resume",
+                       time=datetime(2026, 2, 11, 10, 5, tzinfo=timezone(timedelta(hours=2))),
+                       read=False, starred=False, edited=False, removed=False,
+                       first_seen=datetime(2026, 2, 11, tzinfo=UTC))
+        assert entry_lines(None, row, body=False) == ["10:05  Talks resume"]  # type: ignore[arg-type]
+        untimed = EntryRow(**{**row.__dict__, "time": None})
+        assert entry_lines(None, untimed, body=False) == ["--:--  Talks resume"]  # type: ignore[arg-type]
+    finally:
+        monkeypatch.undo()
+        if hasattr(time, "tzset"):
+            time.tzset()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from tui.ingest.clean import clean_inline, strip_controls
 from tui.library import Library, SaveResult
@@ -31,10 +30,6 @@ def truncate(text: str, limit: int) -> str:
     if limit <= 1:
         return text[:max(limit, 0)]
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
 def describe(result: SaveResult, changes_only: bool = False) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from tui.commands._common import clean, open_library
 from tui.errors import UserError
-from tui.ingest.dates import format_moment
+from tui.ingest.dates import clock_label, format_moment
 from tui.library import EntryDetail, PageSummary
 from tui.model import Entry, Link, Media, Page
 
@@ -48,7 +48,7 @@ def page_json(page: Page, entries: list[EntryDetail]) -> dict[str, Any]:
 
 
 def entry_markdown(e: EntryDetail, with_page: bool) -> str:
-    stamp = e.row.time.strftime("%H:%M") if e.row.time else (clean(e.time_text) or "")
+    stamp = clock_label(e.row.time, e.time_text) or clean(e.time_text)
     title = clean(e.row.headline) or "(no headline)"
     head = f"## {stamp} — {title}" if stamp else f"## {title}"
     lines = [head, ""]

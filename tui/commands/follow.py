@@ -17,6 +17,7 @@ import time
 from tui.commands._common import clean, open_library, report
 from tui.errors import UserError
 from tui.follow import Follower, load_follow_config
+from tui.ingest.dates import clock_label
 from tui.library import EntryRow, Library, PageSummary
 
 HELP = "print each new entry of a live blog as it arrives (until Ctrl-C)"
@@ -59,7 +60,7 @@ def find_or_add(library: Library, target: str) -> PageSummary:
 
 
 def entry_lines(library: Library, row: EntryRow, body: bool) -> list[str]:
-    clock = row.time.astimezone().strftime("%H:%M") if row.time is not None else "--:--"
+    clock = clock_label(row.time, None) or "--:--"  # in the page's own offset, as `parse`
     lines = [f"{clock}  {clean(row.headline) or '(no headline)'}"]
     if body:
         text = clean(library.entry_detail(row.rowid).body_markdown, multiline=True).strip()

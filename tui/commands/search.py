@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from tui.commands._common import clean, open_library, truncate, when, width
+from tui.commands._common import clean, open_library, truncate, width
 from tui.errors import UserError
+from tui.ingest.dates import format_moment
 from tui.model import iso
 
 HELP = "search every entry in the library (headlines, bodies, topics)"
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     on, off = ("\x1b[1m", "\x1b[22m") if bold else ("", "")
     cols = width()
     for h in hits:
-        print(truncate(f"{clean(h.page_title)}  {when(h.time)}".rstrip(), cols))
+        print(truncate(f"{clean(h.page_title)}  {format_moment(h.time)}".rstrip(), cols))
         print("  " + truncate(clean(h.headline), cols - 2))
         snippet = truncate(clean(h.snippet), cols - 4)
         print("    " + snippet.replace(_START, on).replace(_END, off) + (off if bold else ""))
