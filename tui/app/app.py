@@ -121,7 +121,6 @@ class NewsReaderApp(Following, App[None]):
         self.search_query: str | None = None  # set while search results are listed
         self.sidebar_override: bool | None = None  # None: by width
         self._wide: bool | None = None
-        self.detail: EntryDetail | None = None
         self._last_move = 0.0
         self._body_timer: Timer | None = None
         self._counts_timer: Timer | None = None
@@ -140,6 +139,11 @@ class NewsReaderApp(Following, App[None]):
 
     # The panes live on the first screen; App.query_one looks at the screen
     # on top, which may be the help or the search (timers fire under them).
+
+    @property
+    def detail(self) -> EntryDetail | None:
+        """The entry the detail pane shows."""
+        return self.entry_view.detail
 
     @property
     def entry_list(self) -> EntryList:
@@ -316,8 +320,7 @@ class NewsReaderApp(Following, App[None]):
         sidebar = self.sidebar
         old_ids = [p.id for p in self.pages]
         if data is not None and data.pages is not None:
-            self.pages = data.pages
-            self.entry_view.page_entries = {p.id: p.entries for p in self.pages}
+            self._set_pages(data.pages)
         topics = data.topics if data is not None and data.context == self.page_context \
             else None
         if topics is None and self.page_context != self._topics_context:
@@ -335,6 +338,11 @@ class NewsReaderApp(Following, App[None]):
             if data is not None and data.pages is not None:
                 sidebar.update_counts(self.pages)
             sidebar.select_key(key)
+
+    def _set_pages(self, pages: list[PageSummary]) -> None:
+        """Pages read anew (entry counts may have changed)."""
+        self.pages = pages
+        self.entry_view.page_entries = {p.id: p.entries for p in pages}
 
     def _entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """The list's row source (UI thread): rows with unsaved marks applied."""
@@ -457,10 +465,6 @@ class NewsReaderApp(Following, App[None]):
 
     # --- the entry under the cursor ----------------------------------------
 
-    @on(EntryList.Highlighted)
-    def _highlighted(self, message: EntryList.Highlighted) -> None:
-        self.show_entry(message.rowid)
-
     def show_entry(self, rowid: int | None) -> None:
         """The cursor is on `rowid`. A single move draws the entry at once;
         while moves repeat (a key held down) the detail waits, and the entry
@@ -472,7 +476,6 @@ class NewsReaderApp(Following, App[None]):
             self._body_timer.stop()
             self._body_timer = None
         if rowid is None or self.library is None:
-            self.detail = None
             self.entry_view.show_message(self.entry_list.empty_text
                                          if not self.entry_list.items else "")
             return
@@ -490,7 +493,6 @@ class NewsReaderApp(Following, App[None]):
         if self.library is None or self.entry_list.current_rowid != rowid:
             return
         detail = self._entry_detail(rowid)
-        self.detail = detail
         view = self.entry_view
         set_border_text(view, "border_title", one_line(detail.source) or "Entry")
         view.show(detail)
@@ -524,9 +526,6 @@ class NewsReaderApp(Following, App[None]):
         else:
             view.scroll_page_up(animate=False)
 
-    def _current_rowid(self) -> int | None:
-        return self.entry_list.current_rowid
-
     def _set_read(self, rowid: int, read: bool) -> None:
         assert self.library is not None
         row = self.entry_list.row(rowid)
@@ -556,13 +555,13 @@ class NewsReaderApp(Following, App[None]):
         self.sidebar.update_counts(self.pages)
 
     def action_toggle_read(self) -> None:
-        rowid = self._current_rowid()
+        rowid = self.entry_list.current_rowid
         row = self.entry_list.row(rowid) if rowid is not None else None
         if row is not None:
             self._set_read(row.rowid, not row.read)
 
     def action_toggle_star(self) -> None:
-        rowid = self._current_rowid()
+        rowid = self.entry_list.current_rowid
         row = self.entry_list.row(rowid) if rowid is not None else None
         if row is None or self.library is None:
             return
@@ -570,9 +569,9 @@ class NewsReaderApp(Following, App[None]):
         self._save("star", row.rowid, starred)
         self.entry_list.update_row(row.rowid, starred=starred)
         self._adjust_counts(row.page_id, starred=1 if starred else -1)
-        if self.detail is not None and self.detail.row.rowid == row.rowid:
-            self.detail = replace(self.detail, row=replace(self.detail.row, starred=starred))
-            self.entry_view.show(self.detail)
+        detail = self.detail
+        if detail is not None and detail.row.rowid == row.rowid:
+            self.entry_view.show(replace(detail, row=replace(detail.row, starred=starred)))
 
     def _unread_from(self, direction: int) -> None:
         entry_list = self.entry_list

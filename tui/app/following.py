@@ -111,8 +111,7 @@ class Following:
             app.notify(message.problem, title="config.toml [follow] ignored",
                        severity="warning")
         if message.pages is not None:
-            app.pages = message.pages
-            app.entry_view.page_entries = {p.id: p.entries for p in message.pages}
+            app._set_pages(message.pages)
             app.sidebar.update_counts(message.pages)
         updated: set[int] = set()
         for outcome in message.outcomes:
@@ -145,10 +144,7 @@ class Following:
         if detail is not None and detail.row.page_id in page_ids and app.reader is not None:
             new = app._entry_detail(detail.row.rowid)
             if new != detail:
-                app.detail = new
-                app.entry_view.show_header(new)
-                if new.body_markdown != detail.body_markdown:
-                    app.entry_view.show_body(new)
+                app.entry_view.show(new)  # the same entry: its scroll is kept
 
     def following_any(self) -> bool:
         """Is some page being followed (live, not ended)?"""

@@ -114,20 +114,6 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
 
     @dataclass
-    class Highlighted(Message):
-        """The cursor is on a new entry (None: the list is empty)."""
-
-        entry_list: EntryList
-        rowid: int | None
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, EntryList.Highlighted)
-
-        @property
-        def control(self) -> EntryList:
-            return self.entry_list
-
-    @dataclass
     class Opened(Message):
         """Enter on an entry: read it."""
 
@@ -150,7 +136,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._today = date.today()
         #: Called with the row id under the cursor when it changes, in the same
         #: turn as the list repaints (so list and detail reach the terminal in
-        #: one frame); when None, a Highlighted message is posted instead.
+        #: one frame). Set by the app.
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
@@ -171,7 +157,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         """Show new content; put the cursor on row id `select` if it is there.
         `anchor` (new entries arriving): that entry stays on the same screen
-        line, and no Highlighted is posted when it is the same entry."""
+        line, and on_cursor is not called when it is the same entry."""
         before = (self.current_rowid, self.cursor - int(self.scroll_y))
         if anchor:
             self._rows.clear()  # flags and positions may have changed
@@ -288,8 +274,6 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     def _announce(self) -> None:
         if self.on_cursor is not None:
             self.on_cursor(self.current_rowid)
-        else:
-            self.post_message(self.Highlighted(self, self.current_rowid))
 
     def scroll_cursor_visible(self) -> None:
         """Scroll when the cursor leaves the window, by half a window at a

@@ -195,27 +195,13 @@ class EntryView(ScrollView, can_focus=True):
         self._lead, self._extras = lead_text(detail), extras_text(detail)
 
     def show(self, detail: EntryDetail) -> None:
-        """The whole entry, drawn in one go (one render, one repaint)."""
+        """The whole entry, drawn in one go (one render, one repaint); the
+        same entry again (starred, edited) keeps its scroll position."""
         same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
         self._set_parts(detail)
         self.body_rowid = detail.row.rowid
         self.body_text = safe(detail.body_markdown).strip()
         self._rerender(top=not same)
-
-    def show_header(self, detail: EntryDetail) -> None:
-        """New header for the entry on show (starred, edited), body kept."""
-        same = self.detail is not None and self.detail.row.rowid == detail.row.rowid
-        self._set_parts(detail)
-        if not same:
-            self.body_rowid = None
-            self.body_text = ""
-        self._rerender(top=not same)
-
-    def show_body(self, detail: EntryDetail) -> None:
-        """A new text for the entry on show (edited on the page)."""
-        self.body_rowid = detail.row.rowid
-        self.body_text = safe(detail.body_markdown).strip()
-        self._rerender()
 
     # --- drawing ---------------------------------------------------------
 
