@@ -17,12 +17,14 @@ from __future__ import annotations
 import errno
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from tui import __version__
 from tui.errors import UserError
+
+if TYPE_CHECKING:  # httpx (~50 ms) is imported by fetch(), when a page is fetched
+    import httpx
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30.0
@@ -98,6 +100,8 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
           timeout: float = TIMEOUT, connect_timeout: float = CONNECT_TIMEOUT,
           max_bytes: int = MAX_BYTES, client: httpx.Client | None = None) -> Fetched:
     """GET `url` within the limits above. Raises FetchError with one line."""
+    import httpx
+
     url = check_url(url)
     host = urlsplit(url).hostname or url
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"

@@ -71,7 +71,9 @@ def read_source(spec: str, *, etag: str | None = None, last_modified: str | None
 
 
 def _checked(source: Source, name: str) -> Source:
-    if not source.data.strip():
+    """Refuse, naming the source, what is clearly no page (before a feed is
+    looked for); cheap: no copy of the data (parse checks these again)."""
+    if not source.data or source.data.isspace():
         raise UserError(f"{name} is empty")
     from tui.ingest.decode import describe_binary
 
