@@ -556,3 +556,22 @@ async def test_big_page_keeps_the_rows_on_screen_cached(home: Path) -> None:
         assert "Big update 0" in screen_text(app) and "Wednesday 11 February 2026" in \
             screen_text(app)
         assert app.entry_view.body_text.startswith("Body of **Big update 0**")
+
+
+def test_article_lead_shown_unless_the_body_opens_with_it(home: Path) -> None:
+    from tui.app.widgets.entry_view import lead_text
+
+    lead = "The  summit ended\nwith a statement."
+    path = home / "lead.sqlite3"
+    with Library.open(path, seed=False) as library:
+        details = []
+        for body in (f"{lead}\n\n" + "More text. " * 50_000, "Other words. " * 50_000):
+            page = replace(make_page(f"https://example.org/{len(details)}", "Article",
+                                     ["Headline"], kind=PageKind.ARTICLE), lead=lead)
+            page = replace(page, entries=(replace(page.entries[0], body_markdown=body),))
+            pid = library.save_page(page).page_id
+            details.append(library.entry_detail(library.entry_rowids(
+                EntryFilter(page_id=pid))[0]))
+    assert lead_text(details[0]) is None
+    shown = lead_text(details[1])
+    assert shown is not None and shown.plain == "The summit ended with a statement."

@@ -113,7 +113,9 @@ def lead_text(detail: EntryDetail) -> Text | None:
     lead = one_line(detail.lead)
     if detail.page_kind != "article" or not lead:
         return None
-    if one_line(detail.body_markdown).startswith(lead):  # the body opens with it
+    # Does the body open with it? Only the body's start is folded to one line
+    # (a long article's whole body was, for a prefix test).
+    if one_line(detail.body_markdown[:len(lead) + 200]).startswith(lead):
         return None
     return Text(lead, "italic")
 
