@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from liveserver import LiveServer, Post, Reply, article_html, liveblog_html, rss
+from liveserver import LiveServer, Post, Reply, Request, article_html, liveblog_html, rss
 
 from tui.cli import main
 from tui.follow import Follower
@@ -174,3 +174,32 @@ def test_feed_item_that_fails_is_reported_and_retried(
     assert "HTTP 500" in captured.err
     assert main(["refresh", "--all"]) == 0
     assert 'item  "Fixed"' in capsys.readouterr().out
+
+
+def test_refresh_feed_records_304_and_failures(
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """A feed's conditional re-fetch: 304 imports nothing and clears the last
+    error; a failure is recorded as the feed's last error and reported."""
+    url = serve_feed(live_server)
+    feed_xml = live_server.routes["/feed.xml"]
+
+    def conditional(r: Request) -> Reply:
+        if r.n == 2:
+            return Reply(503, b"busy")
+        if r.headers.get("if-none-match") == '"v1"':
+            return Reply(304, b"")
+        reply = feed_xml(r)
+        return Reply(reply.status, reply.body, {**reply.headers, "ETag": '"v1"'})
+
+    live_server.routes["/feed.xml"] = conditional
+    assert main(["add", url]) == 0
+    assert main(["refresh", "--all"]) == 2
+    assert "HTTP 503" in capsys.readouterr().err
+    with Library.open() as lib:
+        [feed] = lib.feeds()
+        assert feed.etag == '"v1"' and "503" in (feed.last_error or "")
+    assert main(["refresh", "--all"]) == 0
+    assert 'feed "Test Gazette"  unchanged (304)' in capsys.readouterr().out
+    with Library.open() as lib:
+        [feed] = lib.feeds()
+        assert feed.last_error is None and feed.items == 2

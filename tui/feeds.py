@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tui.errors import UserError, one_line_error
 from tui.ingest.feed import FeedItem, read_feed
 from tui.library import FeedRow, Library, LibraryError, SaveResult
-from tui.sources import Source, import_source, read_source
+from tui.sources import Source, import_source, read_again, read_source
 
 MAX_ITEMS = 20  # items fetched per add or refresh; the rest wait for the next one
 
@@ -62,15 +62,12 @@ def refresh_feed(library: Library, feed: FeedRow, on_item: OnItem | None = None,
                  max_items: int = MAX_ITEMS) -> FeedReport:
     """Fetch a stored feed again (conditionally) and import its new items.
     A failure is recorded as the feed's last error and raised (UserError)."""
-    try:
-        source = read_source(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-    except UserError as exc:
-        library.record_feed_check(feed.id, error=str(exc))
-        raise
-    if source.not_modified:
-        library.record_feed_check(feed.id)
-        return FeedReport(feed.id, feed.title, (), not_modified=True)
-    return add_feed(library, source, on_item, max_items)
+    def record(*, error: str | None = None, **_validators: str | None) -> None:
+        library.record_feed_check(feed.id, error=error)
+
+    report = read_again(feed.url, feed.etag, feed.last_modified, record,
+                        lambda source: add_feed(library, source, on_item, max_items))
+    return report or FeedReport(feed.id, feed.title, (), not_modified=True)
 
 
 def _import_items(library: Library, feed_id: int, title: str, items: tuple[FeedItem, ...],

@@ -7,9 +7,11 @@ Every failure is a UserError whose message is one line naming the source.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 
 from tui.errors import UserError
 from tui.fetch import MAX_BYTES, TIMEOUT, Fetched, check_url, fetch
@@ -18,6 +20,9 @@ from tui.model import Page
 if TYPE_CHECKING:
     from tui.library import Library, SaveResult
     from tui.store_write import FetchInfo
+
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Source:
@@ -122,6 +127,32 @@ def import_source(library: Library, source: Source, page_id: int | None = None) 
                              page_id=page_id)
 
 
+class RecordCheck(Protocol):
+    """Records a conditional re-fetch: a failure (`error`) or a 304 (the
+    validators the publisher sent with it, when any)."""
+
+    def __call__(self, *, error: str | None = None, etag: str | None = None,
+                 last_modified: str | None = None) -> None: ...
+
+
+def read_again(url: str, etag: str | None, last_modified: str | None, record: RecordCheck,
+               use: Callable[[Source], T], **fetch_options: float) -> T | None:
+    """Fetch a stored URL again, conditionally, and `use` what came: what
+    refreshing a page and a feed share. None (recorded) on a 304; a failure
+    of the fetch or of `use` is recorded and raised (UserError)."""
+    try:
+        source = read_source(url, etag=etag, last_modified=last_modified, **fetch_options)
+        if source.not_modified:
+            got = source.fetched
+            record(etag=got.etag if got else None,
+                   last_modified=got.last_modified if got else None)
+            return None
+        return use(source)
+    except UserError as exc:
+        record(error=str(exc))
+        raise
+
+
 def refetch(library: Library, page_id: int, timeout: float = TIMEOUT) -> SaveResult | None:
     """Fetch a stored page again, conditionally, and merge it: what `refresh`,
     the app and following do. None when the publisher answered 304. A failure
@@ -129,15 +160,6 @@ def refetch(library: Library, page_id: int, timeout: float = TIMEOUT) -> SaveRes
     state = library.fetch_state(page_id)
     if not state.fetch_url:
         raise UserError("no URL to refresh from")
-    try:
-        source = read_source(state.fetch_url, etag=state.etag,
-                             last_modified=state.last_modified, timeout=timeout)
-        if source.not_modified:
-            got = source.fetched
-            library.record_check(page_id, etag=got.etag if got else None,
-                                 last_modified=got.last_modified if got else None)
-            return None
-        return import_source(library, source, page_id=page_id)
-    except UserError as exc:
-        library.record_check(page_id, error=str(exc))
-        raise
+    return read_again(state.fetch_url, state.etag, state.last_modified,
+                      partial(library.record_check, page_id),
+                      partial(import_source, library, page_id=page_id), timeout=timeout)
