@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -78,13 +77,9 @@ def page_summary(conn: sqlite3.Connection, page_id: int) -> PageSummary:
     return _summary(row)
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching titles."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def find_page(conn: sqlite3.Connection, ref: str) -> PageSummary:
+    from tui.ingest.dates import fold  # case and accents ignored (~10 ms: when needed)
+
     ref = ref.strip()
     if not ref:
         raise PageNotFound("no page given")

@@ -36,21 +36,18 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(phrases)
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
-
-
 def _prefix_snippet(text: str, prefix: str | None, markers: tuple[str, str],
                     words: int = 16) -> str:
     """A snippet around the first word starting with `prefix` (accents and case
     ignored), for hits that only the prefix search found; else the opening."""
+    from tui.ingest.dates import fold
+
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return ""
     at = None
     if prefix:
-        at = next((i for i, t in enumerate(tokens) if _fold(t.group()).startswith(prefix)), None)
+        at = next((i for i, t in enumerate(tokens) if fold(t.group()).startswith(prefix)), None)
     start = 0 if at is None else max(0, at - words // 3)
     end = min(len(tokens), start + words)
     out = text[tokens[start].start():tokens[end - 1].end()]
@@ -103,8 +100,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 200,
         "SELECT e.id, e.page_id, p.title, e.headline, e.time,"
         " e.headline || ' — ' || e.topics || ' — ' || substr(e.body, 1, 3000)"
         f" FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id IN ({marks})", ids)}
-    last = _TOKEN.findall(unicodedata.normalize("NFKC", query))
-    prefix = _fold(last[-1]) if last else None
+    prefix = None
+    if snippets and (last := _TOKEN.findall(unicodedata.normalize("NFKC", query))):
+        from tui.ingest.dates import fold
+
+        prefix = fold(last[-1])
     rows = [(*found[i][:4], (snippet_of.get(i) or _prefix_snippet(found[i][5], prefix, markers))
              if snippets else "", found[i][4]) for i in ids if i in found]
     return [
