@@ -206,10 +206,6 @@ class PollOutcome:
     activity: float | None = None  # last_activity of the page after the poll
     coverage_end: float | None = None
 
-    @property
-    def added(self) -> int:
-        return len(self.new_rows)
-
 
 def poll_once(library: Library, page_id: int, now: float | None = None,
               timeout: float = POLL_TIMEOUT) -> PollOutcome:
@@ -336,12 +332,6 @@ class Follower:
         now = self.clock() if now is None else now
         with self._lock:
             return due_pages(list(self.states.values()), now)
-
-    def next_wake(self) -> float | None:
-        """The earliest next_due of an active page (None: nothing to poll)."""
-        with self._lock:
-            dues = [s.next_due for s in self.states.values() if s.active]
-        return min(dues) if dues and not self.paused else None
 
     def toggle_pause(self) -> bool:
         self.paused = not self.paused
