@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import user_env
 
 from tui.app.hangup import terminal_hung_up
 
@@ -32,9 +33,7 @@ def _start_reader(home: Path) -> tuple[subprocess.Popen, int]:
     """The real app on a pty of its own, in its own session (so closing the
     pty sends it no SIGHUP: only the hang-up check can notice)."""
     master, slave = pty.openpty()
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "d"), "XDG_CACHE_HOME": str(home / "c"),
-           "XDG_CONFIG_HOME": str(home / "cf"), "TERM": "xterm-256color",
-           "COLUMNS": "100", "LINES": "30"}
+    env = user_env(home, TERM="xterm-256color", COLUMNS="100", LINES="30")
     proc = subprocess.Popen([sys.executable, "-m", "tui.cli"], stdin=slave, stdout=slave,
                             stderr=slave, env=env, cwd=ROOT, start_new_session=True)
     os.close(slave)

@@ -4,20 +4,18 @@ and a failed `add` leaves the library exactly as it was."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import user_env
 
 
 def newsreader(*args: str, home: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
-           "XDG_CONFIG_HOME": str(home / "config")}
-    env.pop("NEWSREADER_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], input=stdin, env=env,
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], input=stdin,
+                          env=user_env(home),
                           capture_output=True, timeout=120)
 
 

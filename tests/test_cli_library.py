@@ -56,14 +56,8 @@ def library(home: Path) -> Iterator[Library]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[LiveServer]:
-    srv = LiveServer()
-    # A client that hangs up early (size cap, timeout) is expected here; keep
-    # socketserver's traceback off stderr, where it would land in a later
-    # test's captured output.
-    srv.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
-    with srv.running():
-        yield srv
+def server(quiet_server: LiveServer) -> LiveServer:
+    return quiet_server
 
 
 # --- list ---------------------------------------------------------------------

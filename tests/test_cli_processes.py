@@ -3,7 +3,6 @@ several at once on one library."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -13,22 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import user_env
 from liveserver import Post, liveblog_html
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2026, 2, 11, 10, 0, tzinfo=UTC)
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
-               XDG_CONFIG_HOME=str(home / "config"), HOME=str(home))
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
-
-
 def _newsreader(home: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", *args], env=_env(home), cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "tui.cli", *args], env=user_env(home), cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -6,7 +6,6 @@ import gzip
 import io
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[LiveServer]:  # one for the module: each test uses its own paths
-    srv = LiveServer()
-    # A client that hangs up early (size cap, timeout) is expected here; keep
-    # socketserver's traceback off stderr, where it would land in a later
-    # test's captured output.
-    srv.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
-    with srv.running():
-        yield srv
+def server(quiet_server: LiveServer) -> LiveServer:
+    return quiet_server
 
 
 def test_plain_get_sends_user_agent_and_returns_validators(server: LiveServer) -> None:

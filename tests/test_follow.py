@@ -4,23 +4,15 @@ edits, drops entries, answers 304 or fails between requests."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from conftest import headlines
 from liveserver import P1, P2, P3, P4, P5, LiveServer, Post, Reply, Request, liveblog_html
 
 from tui.follow import FollowConfig, Follower, poll_once
 from tui.library import EntryFilter, Library
 from tui.sources import import_source, read_source
-
-
-@pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    library = Library.open(tmp_path / "library.sqlite3", seed=False)
-    yield library
-    library.close()
 
 
 def versions(live_server: LiveServer, path: str, *pages: list[Post], **kw: object) -> str:
@@ -34,10 +26,6 @@ def versions(live_server: LiveServer, path: str, *pages: list[Post], **kw: objec
 
 def add(lib: Library, url: str) -> int:
     return import_source(lib, read_source(url)).page_id
-
-
-def headlines(lib: Library, page_id: int) -> list[str]:
-    return [r.headline for r in lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=page_id)))]
 
 
 def rows_by_headline(lib: Library, page_id: int) -> dict[str, object]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
+from conftest import ld_json
 
 from tui.ingest import IngestError, parse
 from tui.ingest.html import parse_html
@@ -15,10 +15,6 @@ from tui.model import PageKind, entry_id
 def _page(body: str, head: str = "", lang: str = "en") -> str:
     return (f"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head>"
             f"<body>{body}</body></html>")
-
-
-def _ld(obj: object) -> str:
-    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
 def _hm(entry) -> str:
@@ -35,7 +31,7 @@ def test_jsonld_live_blog_with_copied_parent_headline_uses_the_dom() -> None:
          "datePublished": "2024-07-18T09:00:00+02:00", "articleBody": "truncated…"}
         for i in range(5)
     ]
-    head = _ld({"@context": "https://schema.org", "@type": "LiveBlogPosting",
+    head = ld_json({"@context": "https://schema.org", "@type": "LiveBlogPosting",
                 "headline": "Live: the summit", "datePublished": "2024-07-18T08:00:00+02:00",
                 "liveBlogUpdate": updates})
     posts = "".join(
@@ -59,7 +55,7 @@ def test_jsonld_updates_alone_blank_copied_headline_and_date() -> None:
          "articleBody": f"Body of update {i} &amp; more.\nSecond line."}
         for i in range(3)
     ]
-    head = _ld({"@graph": [{"@type": ["LiveBlogPosting", "NewsArticle"],
+    head = ld_json({"@graph": [{"@type": ["LiveBlogPosting", "NewsArticle"],
                             "headline": "Live: the summit", "liveBlogUpdate": updates}]})
     page = parse_html(_page("<h1>Live: the summit</h1><div id=app></div>", head))
     assert page.kind is PageKind.LIVEBLOG
@@ -74,7 +70,7 @@ def test_updates_the_html_does_not_show_are_dropped() -> None:
     updates = [{"@type": "BlogPosting", "headline": f"Shown headline {i}",
                 "datePublished": f"2024-07-18T0{i}:00:00Z"} for i in range(2)]
     updates += [{"@type": "BlogPosting", "headline": f"Ghost {i}"} for i in range(100)]
-    head = _ld({"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": updates})
+    head = ld_json({"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": updates})
     page = parse_html(_page("<h2>Shown headline 0</h2><h2>Shown headline 1</h2>", head))
     assert [e.headline for e in page.entries] == ["Shown headline 0", "Shown headline 1"]
 
@@ -164,7 +160,7 @@ def test_epoch_attributes_follow_the_printed_clock() -> None:
 
 
 def test_no_zone_times_take_the_offset_of_the_page_dates() -> None:
-    head = _ld({"@type": "LiveBlogPosting", "headline": "Royal live",
+    head = ld_json({"@type": "LiveBlogPosting", "headline": "Royal live",
                 "datePublished": "2024-07-18T11:48:00+01:00",
                 "coverageEndTime": "2024-07-19T11:48:00+01:00",
                 "liveBlogUpdate": [{"@type": "BlogPosting",
@@ -182,7 +178,7 @@ def test_no_zone_times_take_the_offset_of_the_page_dates() -> None:
 
 
 def test_entity_encoded_headlines_are_decoded() -> None:
-    head = _ld({"@type": "LiveBlogPosting", "headline": "Meghan &#39;hissed&#39; at staff",
+    head = ld_json({"@type": "LiveBlogPosting", "headline": "Meghan &#39;hissed&#39; at staff",
                 "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "It&#39;s &amp;amp; done",
                                     "articleBody": "<p>Raw <b>HTML</b> body</p>"}]})
     page = parse_html(_page("<p>It's &amp; done</p>", head))
@@ -251,7 +247,7 @@ def test_article_with_a_live_sidebar_stays_an_article() -> None:
         f'<a href="/d/{i}"><span class=live-item-title>Sidebar item {i}</span></a></div>'
         for i in range(30)
     ) + "</div>"
-    head = _ld({"@type": "NewsArticle", "headline": "Main story",
+    head = ld_json({"@type": "NewsArticle", "headline": "Main story",
                 "datePublished": "2015-04-30T07:19:58+02:00"})
     page = parse_html(_page(f"<h1>Main story</h1><div class=content>{PARA * 5}</div>{sidebar}",
                             head))

@@ -7,7 +7,7 @@ entries, headlines and times on pages it has never seen.
 
 from __future__ import annotations
 
-import json
+from conftest import ld_json
 
 from tui.ingest import parse
 from tui.model import Page, PageKind
@@ -25,10 +25,6 @@ def _parse(body: str, head: str = "", lang: str = "en") -> Page:
     html = (f"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head>"
             f"<body>{body}</body></html>")
     return parse(html.encode(), url="https://news.test/live")
-
-
-def _ld(obj: object) -> str:
-    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
 def _modified(value: str) -> str:
@@ -132,7 +128,7 @@ def test_article_with_a_timestamped_latest_news_box_stays_an_article() -> None:
                   f"{i} about something else entirely</li>" for i in range(6))
     with_ld = _parse(f"<h1>Budget vote delayed</h1><article>{body}</article>"
                      f"<div class=widget><ul>{box}</ul></div>",
-                     _ld({"@type": "NewsArticle", "headline": "Budget vote delayed",
+                     ld_json({"@type": "NewsArticle", "headline": "Budget vote delayed",
                           "datePublished": "2024-03-05T10:00:00+01:00"}))
     without = _parse(f"<h1>Budget vote delayed</h1><div class=article-body>{body}</div>"
                      f"<div class=widget><h3>Latest</h3><ul>{box}</ul></div>")
@@ -211,7 +207,8 @@ def test_structured_updates_behind_load_more_follow_the_dom_entries() -> None:
         f"{15 - i}:00</time><h3>Update {i}</h3><p>{TXT[i]} Item {i}.</p></article>"
         for i in range(3))
     page = _parse(f"<h1>Live</h1><div class=feed>{posts}</div><button>Load more</button>",
-                  _ld({"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": updates}))
+                  ld_json({"@type": "LiveBlogPosting", "headline": "Live",
+                           "liveBlogUpdate": updates}))
     assert [e.headline for e in page.entries] == [f"Update {i}" for i in range(8)]
     assert _times(page)[7] == "2024-03-05T08:00:00+01:00"
     assert page.entries[7].body_markdown == f"{TXT[2]} Item 7."

@@ -40,7 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import user_env  # noqa: E402
 from demo_library import build  # noqa: E402
 
 from tui.library import EntryFilter, Library  # noqa: E402
@@ -180,9 +182,7 @@ def first_headline(db: Path) -> str:
 
 
 def run(label: str, home: Path, moves: int) -> None:
-    env = dict(os.environ, XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
-               TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    env = user_env(home, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
     db = home / "data" / "newsreader" / "library.sqlite3"
     with Library.open(db) as library:  # seeds a new library, as a first start would
         entries = sum(p.entries for p in library.pages())
