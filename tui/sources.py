@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from tui.errors import UserError
 from tui.fetch import MAX_BYTES, TIMEOUT, Fetched, check_url, fetch
@@ -136,7 +136,7 @@ class RecordCheck(Protocol):
 
 
 def read_again(url: str, etag: str | None, last_modified: str | None, record: RecordCheck,
-               use: Callable[[Source], T], **fetch_options: float) -> T | None:
+               use: Callable[[Source], T], **fetch_options: Any) -> T | None:
     """Fetch a stored URL again, conditionally, and `use` what came: what
     refreshing a page and a feed share. None (recorded) on a 304; a failure
     of the fetch or of `use` is recorded and raised (UserError)."""

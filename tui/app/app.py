@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -32,11 +33,12 @@ from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
 from tui.app.text import one_line, set_border_text
-from tui.app.widgets.entry_list import EntryList, Marks, build_items
+from tui.app.widgets.entry_list import Divider, EntryList, Marks, build_items
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.app.writes import WriteQueue
 from tui.config import Config
+from tui.errors import one_line_error
 from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
 
 #: Below this width the sidebar folds away (it comes back on `\` or f2).
@@ -90,7 +92,7 @@ class NewsReaderApp(Following, App[None]):
         Binding("right_square_bracket", "switch_page(1)", "Next page", id="page.next",
                 show=False),
         Binding("backslash,f2", "toggle_sidebar", "Sidebar", id="app.sidebar"),
-        Binding("escape", "back", "Back", id="app.back", show=False),
+        Binding("escape", "go_back", "Back", id="app.back", show=False),
         Binding("T", "change_theme", "Theme", id="app.theme", show=False),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -179,6 +181,7 @@ class NewsReaderApp(Following, App[None]):
         self.load_library()
         self.start_following()
         watch_for_hangup(self.set_interval, self.action_quit)
+        self._theme_chosen_by_user = True
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
@@ -212,8 +215,11 @@ class NewsReaderApp(Following, App[None]):
         if self.sidebar_override:
             self.sidebar.focus()
 
+    # Set once mounted: the theme given at start-up is not a choice to save.
+    _theme_chosen_by_user = False
+
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and theme != self.config.theme:
+        if self._theme_chosen_by_user and theme != self.config.theme:
             self.config.theme = theme
             try:
                 self.config.save()
@@ -279,7 +285,7 @@ class NewsReaderApp(Following, App[None]):
             items = build_items(rowids, marks, seen)
         else:
             rows = lib.entry_rows(rowids[near])
-            items = rowids
+            items = cast("list[int | Divider]", rowids)  # no copy of 100k ids
         pages = lib.pages() if with_sidebar else None
         new_context = with_sidebar or flt.page_id != self._topics_context
         topics = lib.topics(flt.page_id) if new_context else None
@@ -456,7 +462,7 @@ class NewsReaderApp(Following, App[None]):
         self._title_list()
         self.entry_list.focus()
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:  # not App.action_back (screen history)
         """escape: leave search results, or go back to the list."""
         if self.search_query is not None:
             self.load_view(self.view_key, select=self.entry_list.current_rowid)
@@ -673,7 +679,7 @@ class NewsReaderApp(Following, App[None]):
             return
         error = event.worker.error
         what = event.worker.name or "work"
-        line = " ".join(str(error).split()) or type(error).__name__
+        line = one_line_error(error) if error is not None else "unknown error"
         self.notify(line, title=f"Could not {what}", severity="error", timeout=8)
         if what == "refresh":
             self._title_list()
