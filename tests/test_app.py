@@ -575,3 +575,19 @@ def test_article_lead_shown_unless_the_body_opens_with_it(home: Path) -> None:
     assert lead_text(details[0]) is None
     shown = lead_text(details[1])
     assert shown is not None and shown.plain == "The summit ended with a statement."
+
+
+async def test_the_end_of_a_long_entry_is_on_screen_after_g(home: Path) -> None:
+    # The i24NEWS seed's 4th entry ends with its video caption. Scrolling to
+    # the bottom is animated; the last line must be drawn once it stops (the
+    # panes once read a rounded scroll position with int() and stayed a line short).
+    app = NewsReaderApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert app.entry_view.detail is not None
+        assert app.entry_view.detail.row.headline.startswith("Iran : Benjamin Netanyahou")
+        await pilot.press("enter", "G")
+        await pilot.pause(1.0)
+        assert "[video] Trump-Netanyahou : la rencontre" in screen_text(app)

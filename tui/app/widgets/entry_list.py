@@ -158,7 +158,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         """Show new content; put the cursor on row id `select` if it is there.
         `anchor` (new entries arriving): that entry stays on the same screen
         line, and on_cursor is not called when it is the same entry."""
-        before = (self.current_rowid, self.cursor - int(self.scroll_y))
+        before = (self.current_rowid, self.cursor - self.scroll_offset.y)
         if anchor:
             self._rows.clear()  # flags and positions may have changed
         for row in rows:
@@ -281,7 +281,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         so a cursor walking down a long list repaints it once per half page
         rather than once per line."""
         height = self.scrollable_content_region.height
-        top = int(self.scroll_y)
+        top = self.scroll_offset.y
         want = self.cursor
         # Keep a divider just above the cursor in view too.
         if want > 0 and isinstance(self.items[want - 1], Divider):
@@ -333,7 +333,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Opened(self, rowid))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + int(self.scroll_y)
+        index = event.y + self.scroll_offset.y
         if 0 <= index < len(self.items) and isinstance(self.items[index], int):
             if index == self.cursor:
                 self.action_open()
@@ -370,7 +370,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return self._base
 
     def render_lines(self, crop):  # type: ignore[no-untyped-def]
-        top = int(self.scroll_y)
+        top = self.scroll_offset.y
         height = self.scrollable_content_region.height
         lo, hi = max(0, top - FETCH_MARGIN), min(len(self.items), top + height + FETCH_MARGIN)
         visible = self.items[top:top + height]
@@ -379,7 +379,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
+        index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         base = self._base_style
         if not self.items:

@@ -209,7 +209,7 @@ class EntryView(ScrollView, can_focus=True):
 
     def _rerender(self, top: bool = False) -> None:
         width = self.scrollable_content_region.width
-        old_lines, old_width, old_y = self._lines, self._width, int(self.scroll_y)
+        old_lines, old_width, old_y = self._lines, self._width, self.scroll_offset.y
         self._width = width
         if width <= 0:
             self._lines = []
@@ -237,7 +237,7 @@ class EntryView(ScrollView, can_focus=True):
             self._scroll_update(size)
         if top or self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=0 if top else self.max_scroll_y, animate=False, immediate=True)
-        y = int(self.scroll_y)
+        y = self.scroll_offset.y
         if resized or width != old_width or y != old_y:
             self.refresh()
             return
@@ -266,7 +266,7 @@ class EntryView(ScrollView, can_focus=True):
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
+        index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         base = self._base if self._base is not None else self.rich_style
         if 0 <= index < len(self._lines):
