@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from textual import on
@@ -15,12 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.text import set_border_text
 from tui.app.widgets.topic_sidebar import fit
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+from tui.ingest.dates import fold
 
 
 class TopicPicker(ModalScreen[str | None]):
