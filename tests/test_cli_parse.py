@@ -14,8 +14,8 @@ from tui.cli import main
 
 PAGE_FIELDS = ["url", "source", "kind", "title", "lead", "published", "updated", "authors",
                "topics", "image_caption", "entries"]
-ENTRY_FIELDS = ["id", "position", "time", "time_text", "headline", "body_markdown", "topics",
-                "links", "media"]
+ENTRY_FIELDS = ["id", "position", "time", "time_text", "minute", "zone", "headline",
+                "body_markdown", "topics", "links", "media"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -188,8 +188,24 @@ def test_entry_detail_has_everything(lib: Library) -> None:
     assert (d.page_title, d.page_kind, d.page_url, d.source) == (
         "Live: the talks", "liveblog", "https://news.example/live", "Example News")
     assert d.row.time == T0 and d.previous_body is None
+    assert (d.minute, d.zone) == (None, None)
     with pytest.raises(PageNotFound):
         lib.entry_detail(9999)
+
+
+def test_entry_keeps_its_match_minute_and_stated_zone(lib: Library) -> None:
+    minute = Entry(id="m", position=0, headline="Goal!", time_text="95'", minute="95'")
+    zoned = Entry(id="z", position=1, headline="Update", time=T0, time_text="10.00",
+                  zone="GMT")
+    lib.save_page(page([minute, zoned]))
+    details = [lib.entry_detail(r) for r in lib.entry_rowids(EntryFilter())]
+    got = {d.entry_id: (d.minute, d.zone, d.time_text) for d in details}
+    assert got == {"m": ("95'", None, "95'"), "z": (None, "GMT", "10.00")}
+    # A re-parse that only learns the zone updates the stored entry.
+    lib.save_page(page([minute, Entry(id="z", position=1, headline="Update", time=T0,
+                                      time_text="10.00", zone="Europe/London")]))
+    details = [lib.entry_detail(r) for r in lib.entry_rowids(EntryFilter())]
+    assert {d.entry_id: d.zone for d in details} == {"m": None, "z": "Europe/London"}
 
 
 def test_entry_detail_carries_the_page_lead_authors_and_date(lib: Library) -> None:

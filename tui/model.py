@@ -51,6 +51,12 @@ class Entry:
     topics: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     media: tuple[Media, ...] = ()
+    # A match minute ("95'", "45+2'") on minute-by-minute sports pages: an
+    # entry marker, never a clock time.
+    minute: str | None = None
+    # The zone of the entry's clock as the page states it ("GMT", "ET",
+    # "Europe/Paris"), so a reader can show the page's clock and its own.
+    zone: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +64,8 @@ class Entry:
             "position": self.position,
             "time": iso(self.time),
             "time_text": self.time_text,
+            "minute": self.minute,
+            "zone": self.zone,
             "headline": self.headline,
             "body_markdown": self.body_markdown,
             "topics": list(self.topics),

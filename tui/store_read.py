@@ -178,8 +178,8 @@ def entry_rows(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[EntryRow
 _DETAIL_SELECT = (
     f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
     " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
-    " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published"
-    " FROM entries e JOIN pages p ON p.id = e.page_id")
+    " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published, e.minute,"
+    " e.zone FROM entries e JOIN pages p ON p.id = e.page_id")
 
 
 def _detail(r: Any) -> EntryDetail:
@@ -194,6 +194,7 @@ def _detail(r: Any) -> EntryDetail:
         lead=r[22] or None,
         authors=tuple(str(a) for a in json.loads(r[23] or "[]") if a),
         page_published=from_iso_moment(r[24]),
+        minute=r[25], zone=r[26],
     )
 
 

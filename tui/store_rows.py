@@ -93,6 +93,8 @@ class EntryDetail:
     lead: str | None = None  # the page's standfirst
     authors: tuple[str, ...] = ()  # the page's authors, as the page names them
     page_published: datetime | date | None = None  # a bare day stays a date
+    minute: str | None = None  # a match minute ("95'"), on sports pages
+    zone: str | None = None  # the zone of the entry's clock, as the page states it
 
 
 @dataclass(frozen=True)

@@ -131,11 +131,18 @@ CREATE TABLE feed_items (
 ) WITHOUT ROWID;
 """
 
+# An entry's match minute ("95'") and the zone of its clock as the page states it.
+SCHEMA_ENTRY_MARKERS = """
+ALTER TABLE entries ADD COLUMN minute TEXT;
+ALTER TABLE entries ADD COLUMN zone TEXT;
+"""
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_V1),
     lambda conn: _run_script(conn, SCHEMA_FEEDS),
+    lambda conn: _run_script(conn, SCHEMA_ENTRY_MARKERS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -128,7 +128,7 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     old = {
         r[1]: r for r in conn.execute(
             "SELECT id, entry_id, headline, body, removed, first_seen, time, position, topics,"
-            " links, media, time_text FROM entries WHERE page_id = ?", (page_id,))
+            " links, media, time_text, minute, zone FROM entries WHERE page_id = ?", (page_id,))
     }
     seen: set[str] = set()
     inserts: list[tuple[object, ...]] = []
@@ -143,13 +143,13 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         if prev is None:
             sort_ts = _ts(e.time) or page_ts or now
             inserts.append((page_id, e.id, e.position, time, e.time_text, headline, body,
-                            topics, links, media, sort_ts, now))
+                            topics, links, media, sort_ts, now, e.minute, e.zone))
             added += 1
             continue
         rowid, _, old_headline, old_body, removed, first_seen = prev[:6]
         changed = (old_headline, old_body) != (headline, body)
-        same_rest = (prev[6], prev[7], prev[8], prev[9], prev[10], prev[11]) == (
-            time, e.position, topics, links, media, e.time_text)
+        same_rest = prev[6:14] == (
+            time, e.position, topics, links, media, e.time_text, e.minute, e.zone)
         if not changed and same_rest and not removed:
             continue
         sort_ts = _ts(e.time) or page_ts or first_seen
@@ -161,8 +161,8 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
                 (headline, body, now, old_body, rowid))
         conn.execute(
             "UPDATE entries SET position = ?, time = ?, time_text = ?, links = ?, media = ?,"
-            " sort_ts = ?, removed = 0 WHERE id = ?",
-            (e.position, time, e.time_text, links, media, sort_ts, rowid))
+            " sort_ts = ?, minute = ?, zone = ?, removed = 0 WHERE id = ?",
+            (e.position, time, e.time_text, links, media, sort_ts, e.minute, e.zone, rowid))
         if topics != prev[8]:
             conn.execute("UPDATE entries SET topics = ? WHERE id = ?", (topics, rowid))
             topic_changes.append((rowid, topics))
@@ -171,7 +171,8 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     for values in inserts:
         cur = conn.execute(
             "INSERT INTO entries (page_id, entry_id, position, time, time_text, headline, body,"
-            " topics, links, media, sort_ts, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " topics, links, media, sort_ts, first_seen, minute, zone)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             values)
         rowid = int(cur.lastrowid or 0)
         new_rowids.append(rowid)
