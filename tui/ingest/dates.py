@@ -128,7 +128,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _find_date_match(text: str) -> tuple[date, int, int] | None:
+def find_date_span(text: str) -> tuple[date, int, int] | None:
     """The first date in the text, with its span (indices into `text`)."""
     folded = fold(text)
     # fold() keeps positions for precomposed Latin text; fall back to no span
@@ -156,7 +156,7 @@ def _find_date_match(text: str) -> tuple[date, int, int] | None:
 
 def find_date(text: str) -> date | None:
     """The first calendar date written in the text, in any of the three languages."""
-    found = _find_date_match(text)
+    found = find_date_span(text)
     return found[0] if found else None
 
 
@@ -195,10 +195,32 @@ def split_clock_prefix(line: str) -> tuple[time, str, str] | None:
     return clock, printed, m.group("rest").strip()
 
 
+# "16.06 Text": a dotted clock with no "Uhr"/"pm"/zone after it. Alone it is
+# as likely a number ("3.50 euros"), so it is read only as an entry's lead-in,
+# where a run of them on one page says they are clocks.
+_DOTTED_LEAD = re.compile(
+    r"^\s*(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,:])\s*(?:[-–—:|•·]\s*)?(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+def split_lead_clock(line: str) -> tuple[time, str, str] | None:
+    """split_clock_prefix, and also a bare dotted clock ('16.06 Text'), for a
+    heading or a bold lead-in that opens an entry."""
+    found = split_clock_prefix(line)
+    if found is not None:
+        return found
+    m = _DOTTED_LEAD.match(line)
+    if not m:
+        return None
+    printed = line[m.start("h"):m.end("m")]
+    return time(int(m["h"]), int(m["m"])), printed, m["rest"].strip()
+
+
 def find_datetime(text: str, tz: tzinfo | None = None) -> datetime | date | None:
     """A date and, when written right after it, a time: 'Publié le 30 août 2023
     à 14h52' -> 2023-08-30 14:52. With no time, the date alone (a `date`)."""
-    found = _find_date_match(text)
+    found = find_date_span(text)
     if not found:
         return None
     day, _start, end = found

@@ -76,7 +76,11 @@ def parse_html(html: str, url: str | None = None) -> Page:
         node.decompose()
 
     # The latest full timestamp the page gives dates its clock-only entries.
-    reference = max((d for d in (published, updated) if isinstance(d, datetime)), default=None)
+    # (or, when the page gives only days, its latest day).
+    reference: datetime | date | None = max(
+        (d for d in (published, updated) if isinstance(d, datetime)), default=None)
+    if reference is None:
+        reference = max((d for d in (published, updated) if d is not None), default=None)
     entries = _live_entries(tree, html, s, tz, page_url, reference, title)
     kind = PageKind.LIVEBLOG if entries else PageKind.ARTICLE
     if not entries:
@@ -89,6 +93,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
             body_markdown=e.rendered.markdown,
             time=e.time,
             time_text=e.time_text,
+            minute=e.minute,
             links=tuple(e.rendered.links),
             media=tuple(e.rendered.media),
         )
@@ -116,7 +121,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
 
 
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
-                   "pubdate", "publishdate", "publish-date", "dc.date", "dcterms.created",
+                   "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+                   "dcterms.created",
                    "date", "sailthru.date", "parsely-pub-date")
 _MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time",
                   "datemodified", "dcterms.modified", "last-modified")
@@ -194,7 +200,7 @@ def _topics(s: jsonld.Structured, meta: Meta) -> tuple[str, ...]:
 
 
 def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: tzinfo,
-                  page_url: str | None, reference: datetime | None,
+                  page_url: str | None, reference: datetime | date | None,
                   title: str) -> list[DomEntry]:
     dom = find_entries(tree, html, tz, page_url, s.is_live)
     if dom and not s.is_live and not _dominant(tree, dom):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from tui.ingest.dates import at_clock
-from tui.ingest.html_liveblog import DomEntry
+from tui.ingest.html_liveblog import DomEntry, steps
 
 ROLLOVER = timedelta(hours=3)  # a clock jumping the wrong way by more: another day
 SLACK = timedelta(hours=1)  # an entry may be stamped a little after the page's date
@@ -24,42 +24,54 @@ def _minutes(clock: time) -> int:
     return clock.hour * 60 + clock.minute
 
 
+def _clock_gap(printed: time, instant: datetime) -> int:
+    """Minutes from an instant's wall clock to a printed clock, in -720..720."""
+    diff = (_minutes(printed) - _minutes(instant.time())) % 1440
+    return diff - 1440 if diff > 720 else diff
+
+
 def calibrate(entries: Sequence[DomEntry]) -> None:
-    """When entries give an instant (epoch) and print a clock, the printed
-    clock is the page's wall clock: shift the instants to the offset that
-    makes them agree, if most entries agree on one."""
-    diffs: Counter[int] = Counter()
+    """When entries give instants (epoch, ISO) and print a clock, the printed
+    clock is the page's wall clock, and the entry's time is the one the
+    reader sees: find the offset that makes most entries' printed clocks
+    agree with one of their instants (posted or updated), then give each
+    entry that instant, in that offset."""
+    gaps: Counter[int] = Counter()
+    printed_entries = 0
     for entry in entries:
         printed = entry.extra.get("printed_clock")
         if entry.time is None or not isinstance(printed, time):
             continue
-        diff = (_minutes(printed) - _minutes(entry.time.time())) % 1440
-        if diff > 720:
-            diff -= 1440
-        diffs[diff] += 1
-    if not diffs:
+        printed_entries += 1
+        instants = entry.extra.get("instants") or (entry.time,)
+        gaps.update({_clock_gap(printed, t) for t in instants})  # type: ignore[attr-defined]
+    if not gaps:
         return
-    diff, count = diffs.most_common(1)[0]
-    if diff == 0 or diff % 15 or count * 2 <= sum(diffs.values()):
+    gap, count = gaps.most_common(1)[0]
+    if gap % 15 or count * 2 <= printed_entries:
         return
     for entry in entries:
-        if entry.time is not None:
-            offset = (entry.time.utcoffset() or timedelta(0)) + timedelta(minutes=diff)
+        if entry.time is None:
+            continue
+        printed = entry.extra.get("printed_clock")
+        if isinstance(printed, time):
+            instants = entry.extra.get("instants") or (entry.time,)
+            entry.time = next((t for t in instants  # type: ignore[attr-defined]
+                               if _clock_gap(printed, t) == gap), entry.time)
+        if gap:
+            offset = (entry.time.utcoffset() or timedelta(0)) + timedelta(minutes=gap)
             entry.time = entry.time.astimezone(timezone(offset))
 
 
 def _descending(clocks: list[time]) -> bool:
-    down = up = 0
-    for a, b in zip(clocks, clocks[1:], strict=False):
-        if a > b:
-            down += 1
-        elif a < b:
-            up += 1
+    down, up = steps(clocks)
     return down >= up
 
 
-def date_clocks(entries: Sequence[DomEntry], reference: datetime | None, tz: tzinfo) -> None:
-    """Give clock-only entries a date (in place)."""
+def date_clocks(entries: Sequence[DomEntry], reference: datetime | date | None,
+                tz: tzinfo) -> None:
+    """Give clock-only entries a date (in place). `reference` is the page's
+    latest moment, or its latest day when it gives no time."""
     pending = [e for e in entries if e.time is None and e.clock is not None]
     if not pending:
         return
@@ -69,17 +81,17 @@ def date_clocks(entries: Sequence[DomEntry], reference: datetime | None, tz: tzi
     undated = [e for e in pending if e.time is None]
     if not undated or reference is None:
         return
-    reference = reference.astimezone(tz)
+    latest = reference.astimezone(tz) if isinstance(reference, datetime) else None
     clocks = [e.clock for e in undated if e.clock is not None]
     order = undated if _descending(clocks) else list(reversed(undated))
-    day: date = reference.date()
+    day: date = latest.date() if latest is not None else reference  # type: ignore[assignment]
     previous: time | None = None
     for entry in order:
         clock = entry.clock
         assert clock is not None
         if previous is None:
-            stamp = datetime.combine(day, clock, tzinfo=reference.tzinfo)
-            if stamp > reference + SLACK:
+            stamp = datetime.combine(day, clock, tzinfo=tz)
+            if latest is not None and stamp > latest + SLACK:
                 day -= timedelta(days=1)
         elif _minutes(clock) - _minutes(previous) > ROLLOVER.total_seconds() / 60:
             day -= timedelta(days=1)

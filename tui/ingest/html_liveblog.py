@@ -16,10 +16,11 @@ Both give `DomEntry`s in page order; `html_dating` turns clocks into times.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from datetime import time as Clock
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,12 +29,15 @@ from tui.ingest.dates import (
     CLOCK_RE,
     RELATIVE_RE,
     find_date,
+    find_date_span,
     from_compact,
     from_epoch,
     parse_iso,
     split_clock_prefix,
+    split_lead_clock,
 )
 from tui.ingest.markdown import Rendered, is_boilerplate, render, short_text
+from tui.ingest.minutes import MINUTE_IN_HTML, period_marker, split_minute_prefix
 
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000
@@ -63,6 +67,7 @@ class DomEntry:
     day: date | None = None  # from a day header above the entry
     time_text: str | None = None
     publisher_id: str | None = None
+    minute: str | None = None  # a match minute ("95'"): a marker, not a time
     text_chars: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -78,6 +83,8 @@ class _Anchor:
     printed: str | None
     later: bool  # a modification time rather than the entry's own
     relative: bool = False  # printed is a relative time ('5 min ago'): shown, not a time
+    minute: str | None = None  # a match minute ("95'"): shown, not a time
+    instants: tuple[datetime, ...] = ()  # every time the node states (posted, updated...)
 
 
 def _time_attr_matches(html: str) -> Iterator[re.Match[str]]:
@@ -137,7 +144,7 @@ def _clock_in(text: str) -> tuple[Clock, str] | None:
     return (parsed[0], m.group(0).strip()) if parsed else None
 
 
-def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
+def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> list[_Anchor]:
     names = _attr_names(html)
     selector = "time"
     if names:
@@ -151,13 +158,15 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
         seen.add(node.mem_id)
         attrs = node.attributes
         instant, later = None, False
+        instants: list[datetime] = []
         if node.tag == "time":
             instant = _instant(attrs.get("datetime") or attrs.get("data-time")
                                or attrs.get("data-datetime"), tz)
         for name in names:
-            if instant is None and name in attrs:
-                instant = _instant(attrs.get(name), tz)
-                later = bool(_LATER_ATTR.search(name))
+            if name in attrs and (found := _instant(attrs.get(name), tz)) is not None:
+                instants.append(found)
+                if instant is None:
+                    instant, later = found, bool(_LATER_ATTR.search(name))
         text = short_text(node, 61) if node.tag == "time" else ""
         clock = _clock_in(text) if text else None
         if instant is None and clock is None:
@@ -166,18 +175,54 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo) -> list[_Anchor]:
                 out.append(_Anchor(node, None, None, relative, False, relative=True))
             continue
         out.append(_Anchor(node, instant, clock[0] if clock else None,
-                           clock[1] if clock else None, later))
+                           clock[1] if clock else None, later, instants=tuple(instants)))
     for node in body.css(_CLOCK_CLASSES)[:MAX_ANCHORS]:
         if node.mem_id in seen:
             continue
-        text = short_text(node, 31)
-        if len(text) <= 30 and _CLOCK_ONLY.match(text):
-            clock = _clock_in(text)
-            if clock:
-                out.append(_Anchor(node, None, clock[0], clock[1], False))
-        elif len(text) <= 30 and (relative := _relative(text)):
+        text = clean_inline(short_text(node, 61))
+        if len(text) > 60:
+            continue
+        if (clock := _printed_clock(text)) is not None:
+            out.append(_Anchor(node, None, clock[0], clock[1], False))
+        elif relative := _relative(text):
             out.append(_Anchor(node, None, None, relative, False, relative=True))
+    if minutes:
+        out.extend(_minute_anchors(body, seen))
     return out
+
+
+def _minute_anchors(body: LexborNode, seen: set[int]) -> Iterator[_Anchor]:
+    """Elements that hold only a match minute ("67'"), on a sports page."""
+    found = 0
+    for node in body.css("span, div, strong, b, em, abbr, td, th, li, p, dt"):
+        own = node.text(deep=False, strip=True)
+        if not own or len(own) > 12 or not own[0].isdigit() or node.mem_id in seen:
+            continue
+        split = split_minute_prefix(clean_inline(node.text()))
+        if split is not None and not split[1]:
+            yield _Anchor(node, None, None, split[0], False, minute=split[0])
+            found += 1
+            if found >= MAX_ANCHORS:
+                return
+
+
+_CLOCK_WORDS_MAX = 25  # "Updated", "Mis à jour à", "Aktualisiert um": a label, not prose
+
+
+def _printed_clock(text: str) -> tuple[Clock, str] | None:
+    """The clock of a small time element: the clock alone ("21:22"), or with
+    a label and a date ("Updated 2:13 PM / February 19, 2020")."""
+    if _CLOCK_ONLY.match(text):
+        return _clock_in(text)
+    clock = _clock_in(text)
+    if clock is None:
+        return None
+    rest = text.replace(clock[1], " ", 1)
+    found = find_date_span(rest)
+    if found is not None:
+        rest = rest[:found[1]] + rest[found[2]:]
+    words = re.sub(r"[\W\d_]+", "", rest)
+    return clock if len(words) <= _CLOCK_WORDS_MAX else None
 
 
 def _relative(text: str) -> str | None:
@@ -297,6 +342,12 @@ def _meta_block(anchor: LexborNode, container: LexborNode) -> LexborNode:
     return node
 
 
+def _own_roots(node: LexborNode) -> list[LexborNode]:
+    """What to render of an entry's element: a list item's or a row's own
+    content (an entry is not a list of one), else the element."""
+    return list(node.iter(include_text=True)) if node.tag in _ITEM_TAGS else [node]
+
+
 def _publisher_id(node: LexborNode) -> str | None:
     attrs = node.attributes  # (builds a dict: once, not once per name)
     for name in _ID_ATTRS:
@@ -312,6 +363,7 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
     instant = instant or next((a.instant for a in mine if a.instant), None)
     clocked = next((a for a in mine if a.clock), None)
     relative = next((a.printed for a in mine if a.relative), None)
+    minute = next((a.minute for a in mine if a.minute), None)
     skip: set[int] = set()
     for anchor in mine:
         if anchor.node.mem_id != container.mem_id:
@@ -320,18 +372,23 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
     headline, headline_node = _container_headline(container, skipped)
     if headline_node is not None:
         skip.add(headline_node.mem_id)
-    rendered = render([container], base_url, skip)
+    rendered = render(_own_roots(container), base_url, skip)
     entry = DomEntry(
         headline=headline,
         rendered=rendered,
         time=instant,
         clock=clocked.clock if clocked else None,
-        time_text=clocked.printed if clocked else None if instant else relative,
+        time_text=clocked.printed if clocked else minute or (None if instant else relative),
         publisher_id=_publisher_id(container),
+        minute=minute,
     )
     entry.text_chars = len(rendered.markdown)
     if clocked and instant:
         entry.extra["printed_clock"] = clocked.clock
+        # Every time the entry carries (posted, updated): the one that reads
+        # as the printed clock is its time (html_dating.calibrate).
+        entry.extra["instants"] = tuple(dict.fromkeys(
+            t for a in mine for t in (a.instant, *a.instants) if t is not None))
     return entry
 
 
@@ -378,8 +435,13 @@ def _container_headline(container: LexborNode,
                 text = split[2]
             elif split:
                 continue
-            if selector == "strong, b" and len(text) > HEADLINE_MAX:
-                continue
+            if selector == "strong, b":
+                # Bold text is a headline only as a lead-in that stands apart.
+                lead_in = _lead_in(node, text)
+                if lead_in is None:
+                    continue
+                if not lead_in[1] or len(text) > HEADLINE_MAX:
+                    return "", None
             return text, node
     return "", None
 
@@ -390,41 +452,86 @@ def _container_headline(container: LexborNode,
 @dataclass
 class _Marker:
     block: LexborNode  # the sibling that starts the entry
-    lead: LexborNode  # the heading or the bold lead-in
-    clock: Clock
-    printed: str
-    rest: str
+    lead: LexborNode  # the heading or the lead-in (bold, or a small span)
+    clock: Clock | None  # a printed clock, or None for a match minute or period
+    printed: str | None  # the clock or minute as printed
+    rest: str  # the lead-in's text after the clock
+    minute: str | None = None
+    apart: bool = True  # the lead-in stands apart from the text after it
 
 
-def _markers(body: LexborNode) -> list[_Marker]:
+_ITEM_TAGS = frozenset(("li", "tr", "dd", "dt"))
+_LEAD_BLOCKS = frozenset(("p", "div", "li", "span"))
+# After a bold lead-in, what makes it a title of its own ("Rishi Sunak: ...")
+# rather than the start of a sentence ("Rishi Sunak has said ...").
+_SEPARATOR = re.compile(r"^\s*(?:[:–—|•·.!?]|-\s)")
+_ENDS_APART = re.compile(r"[:–—|•·.!?]$")
+
+
+def _lead_marker(node: LexborNode, text: str, minutes: bool) -> _Marker | None:
+    """A marker for a heading or lead-in whose text opens with a clock (or,
+    on a page with match minutes, a minute or a period name)."""
+    clock: Clock | None = None
+    printed: str | None = None
+    minute: str | None = None
+    split = split_lead_clock(text) if text[:1].isdigit() else None
+    if split is not None:
+        clock, printed, rest = split
+    elif minutes and (found := split_minute_prefix(text)) is not None:
+        minute = printed = found[0]
+        rest = found[1]
+    elif minutes and period_marker(text):
+        rest = text
+    else:
+        return None
+    if node.tag in _HEADING_TAGS:
+        return _Marker(node, node, clock, printed, rest, minute)
+    lead_in = _lead_in(node, text)
+    if lead_in is None:
+        return None
+    return _Marker(lead_in[0], node, clock, printed, rest, minute,
+                   lead_in[1] and len(rest) <= HEADLINE_MAX)
+
+
+def _lead_in(node: LexborNode, text: str) -> tuple[LexborNode, bool] | None:
+    """For inline text (`text`, cleaned) that opens its block: the block, and
+    whether it stands apart from what follows it, as a title does ("Rishi
+    Sunak:" or a paragraph of its own), rather than opening a sentence
+    ("Rishi Sunak has said..."). None when it does not open its block."""
+    parent = node.parent
+    if parent is None or parent.tag in _HEADING_TAGS or parent.tag not in _LEAD_BLOCKS:
+        return None
+    block_text = clean_inline(short_text(parent, len(text) + 80, 60))
+    if not block_text.startswith(text[:20]):
+        return None  # not a lead-in: bold text inside a sentence
+    after = block_text[len(text):]
+    return parent, not after.strip() or bool(_SEPARATOR.match(after) or _ENDS_APART.search(text))
+
+
+def _markers(body: LexborNode, minutes: bool) -> list[_Marker]:
+    selector = "h2, h3, h4, h5, h6, strong, b"
+    if minutes:
+        selector += ", span, em, time, abbr"
     out: list[_Marker] = []
-    for node in body.css("h2, h3, h4, h5, h6, strong, b")[:MAX_ANCHORS]:
+    for node in body.css(selector)[:MAX_ANCHORS * 4]:
         text = short_text(node, 401, 40)
-        stripped = text.lstrip(" \t\n\u00a0")
-        if not stripped[:1].isdigit() or len(stripped) > 400:
+        if len(text) > 400:
             continue
-        split = split_clock_prefix(clean_inline(stripped))
-        if split is None:
+        stripped = clean_inline(text)
+        if not stripped:
             continue
-        block = node
-        if node.tag in ("strong", "b"):
-            parent = node.parent
-            if parent is None or parent.tag in ("h2", "h3", "h4", "h5", "h6"):
-                continue
-            if parent.tag not in ("p", "div", "li", "span"):
-                continue
-            if not clean_inline(short_text(parent, 60, 40)).startswith(
-                    clean_inline(stripped)[:20]):
-                continue
-            block = parent
-        out.append(_Marker(block, node, split[0], split[1], split[2]))
+        marker = _lead_marker(node, stripped, minutes)
+        if marker is not None:
+            out.append(marker)
+            if len(out) >= MAX_ANCHORS:
+                break
     return out
 
 
-def _marker_key(marker: _Marker) -> tuple[str, bool, tuple[str, str]]:
+def _marker_key(marker: _Marker) -> tuple[str, bool, tuple[str, str], bool]:
     parent = marker.block.parent
     return (marker.block.tag or "", marker.lead is not marker.block,
-            _key(parent) if parent is not None else ("", ""))
+            _key(parent) if parent is not None else ("", ""), marker.clock is None)
 
 
 def _day_header(node: LexborNode) -> date | None:
@@ -446,24 +553,42 @@ def _siblings_after(node: LexborNode) -> Iterator[LexborNode]:
         count += 1
 
 
-def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int) -> list[DomEntry]:
-    markers = _markers(body)
-    groups: dict[tuple[str, bool, tuple[str, str]], list[_Marker]] = {}
+def _without_lead_clock(markdown: str, printed: str | None) -> str:
+    """The body of an entry whose lead-in runs on into its first sentence,
+    with the clock or minute taken off its start ("**16.06 Rishi Sunak** has
+    said" -> "**Rishi Sunak** has said"): nothing else of the text goes."""
+    if not printed:
+        return markdown
+    m = re.match(r"^((?:\*\*|__|\*|_)?)\s*" + re.escape(printed) + r"\s*(?:[-–—:|•·]\s*)?",
+                 markdown)
+    if not m:
+        return markdown
+    rest = markdown[m.end():]
+    if m.group(1) and rest.startswith(m.group(1)):  # the lead-in held only the clock
+        return rest[len(m.group(1)):].lstrip()
+    return m.group(1) + rest
+
+
+def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
+                    minutes: bool) -> list[DomEntry]:
+    markers = _markers(body, minutes)
+    groups: dict[tuple[str, bool, tuple[str, str], bool], list[_Marker]] = {}
     for marker in markers:
         groups.setdefault(_marker_key(marker), []).append(marker)
     if not groups:
         return []
     best = max(groups.values(), key=len)
-    if len(best) < min_markers:
+    if len(best) < min_markers or all(m.printed is None for m in best):
         return []
     starts = {m.block.mem_id for m in best}
     day = _day_before(best[0].block, starts)
     entries: list[DomEntry] = []
     for marker in best[:MAX_ENTRIES]:
         roots: list[LexborNode] = []
-        skip = {marker.lead.mem_id}
+        runs_on = not marker.apart and bool(marker.rest)
+        skip = set() if runs_on else {marker.lead.mem_id}
         if marker.lead is not marker.block:
-            roots.append(marker.block)
+            roots.extend(_own_roots(marker.block))
         next_day = None
         for sibling in _siblings_after(marker.block):
             if sibling.mem_id in starts:
@@ -474,12 +599,17 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int) ->
                 continue
             roots.append(sibling)
         rendered = render(roots, base_url, skip)
-        headline = marker.rest or first_sentence(rendered.markdown)
+        if runs_on:
+            rendered = Rendered(_without_lead_clock(rendered.markdown, marker.printed),
+                                rendered.links, rendered.media)
+        headline = "" if runs_on else marker.rest
+        headline = headline or first_sentence(rendered.markdown)
         entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
-                                day=day, time_text=marker.printed,
+                                day=day if marker.clock else None,
+                                time_text=marker.printed, minute=marker.minute,
                                 text_chars=len(rendered.markdown),
                                 publisher_id=_publisher_id(marker.block)
-                                if marker.block.tag in ("h2", "h3", "h4", "h5", "h6") else None))
+                                if marker.block.tag in _HEADING_TAGS else None))
         if next_day is not None:
             day = next_day
     return entries
@@ -512,18 +642,74 @@ def first_sentence(markdown: str) -> str:
 
 def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,
                  live_hint: bool) -> list[DomEntry]:
-    """The page's live-blog entries as its HTML shows them, or []."""
+    """The page's live-blog entries as its HTML shows them, or [].
+
+    Each kind of evidence proposes a segmentation of the page: repeated
+    containers around times (or match minutes), runs of headings or lead-ins
+    that open with a clock, runs that open with a match minute. The one that
+    covers most of the page's text in the most regular order is kept."""
     body = tree.body
     if body is None:
         return []
     minimum = 2 if live_hint else MIN_ENTRIES
-    container = _container_entries(_anchors(tree, html, tz), base_url, minimum)
-    markers = _marker_entries(body, base_url, minimum)
-    best = max((container, markers), key=len)
+    minutes = len(MINUTE_IN_HTML.findall(html[:SCAN_CHARS], 0)) >= MIN_ENTRIES
+    candidates = [
+        _container_entries(_anchors(tree, html, tz, minutes), base_url, minimum),
+        _marker_entries(body, base_url, minimum, minutes=False),
+    ]
+    if minutes:
+        candidates.append(_marker_entries(body, base_url, minimum, minutes=True))
+    best = max(candidates, key=_segmentation_score)
     for entry in best:
         if not entry.headline:
-            entry.headline = first_sentence(entry.rendered.markdown)
+            entry.headline = first_sentence(entry.rendered.markdown) or _media_headline(entry)
     return _without_copies(best)
+
+
+def _media_headline(entry: DomEntry) -> str:
+    """For an update that is only a picture, a video or an embedded post:
+    its caption (a tweet's text), else what it is."""
+    for media in entry.rendered.media:
+        if media.caption:
+            return first_sentence(media.caption)
+    return entry.rendered.media[0].kind.capitalize() if entry.rendered.media else ""
+
+
+def _order_key(entry: DomEntry) -> float | None:
+    if entry.time is not None:
+        return entry.time.timestamp()
+    if entry.clock is not None:
+        return entry.clock.hour * 60 + entry.clock.minute
+    if entry.minute:
+        numbers = re.findall(r"\d+", entry.minute)
+        return int(numbers[0]) + (int(numbers[1]) / 100 if len(numbers) > 1 else 0)
+    return None
+
+
+def regularity(entries: list[DomEntry]) -> float:
+    """How steadily the entries' times (or clocks, or minutes) run one way:
+    1.0 for a feed in order (newest or oldest first), near 0.5 for times
+    scattered as a sidebar's or a schedule's are."""
+    down, up = steps([k for k in map(_order_key, entries) if k is not None])
+    return max(down, up) / (down + up) if down + up >= 2 else 1.0
+
+
+def steps(values: Sequence[Any]) -> tuple[int, int]:
+    """How many times consecutive values go down, and up."""
+    down = up = 0
+    for a, b in zip(values, values[1:], strict=False):
+        if a > b:
+            down += 1
+        elif a < b:
+            up += 1
+    return down, up
+
+
+def _segmentation_score(entries: list[DomEntry]) -> float:
+    if not entries:
+        return 0.0
+    covered = sum(e.text_chars + len(e.headline) for e in entries)
+    return covered * (0.5 + 0.5 * regularity(entries)) + len(entries)
 
 
 def _without_copies(entries: list[DomEntry]) -> list[DomEntry]:

@@ -317,8 +317,12 @@ class _Walk:
             if links:
                 url = links[-1].attributes.get("href")
         kind = "video" if node.tag in ("video",) or _VIDEO_SRC.search(url or "") else "embed"
-        caption = (clean_inline(short_text(node, 500))[:500] or clean_inline(attrs.get("title"))
-                   or None)
+        raw = short_text(node, 2000)
+        if node.tag == "iframe" and "<" in raw:
+            # An iframe's fallback content is raw text to the HTML parser:
+            # parse it to get at its words, not its tags.
+            raw = LexborHTMLParser(raw).text(separator=" ")
+        caption = (clean_inline(raw)[:500] or clean_inline(attrs.get("title")) or None)
         self._add_media(Media(kind, caption, None, absolute(url, self.base)))
 
     # walking -------------------------------------------------------------
