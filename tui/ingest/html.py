@@ -33,7 +33,7 @@ from tui.ingest.html_meta import (
     to_zone_moment,
     visible_dates,
 )
-from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
+from tui.ingest.markdown import Rendered, markdown_plain, plain_text, render, render_fragment
 from tui.model import Entry, Page, PageKind, entry_id
 
 MAX_NESTING = 400  # block elements nested deeper are flattened before parsing
@@ -122,10 +122,11 @@ def parse_html(html: str, url: str | None = None) -> Page:
 
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+                   "dc.date.created",
                    "dcterms.created",
                    "date", "sailthru.date", "parsely-pub-date")
 _MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time",
-                  "datemodified", "dcterms.modified", "last-modified")
+                  "datemodified", "dcterms.modified", "dc.date.modified", "last-modified")
 
 
 def _is_deep(html: str) -> bool:
@@ -167,6 +168,12 @@ def _title(tree: LexborHTMLParser, s: jsonld.Structured, meta: Meta, source: str
     h1 = tree.css_first("h1")
     title = (plain_text(s.headline) or meta.first("og:title", "twitter:title")
              or (clean_inline(h1.text()) if h1 is not None else "") or meta.title_tag)
+    if title.endswith(("…", "...")):
+        # Structured headlines are often cut to a length limit: the whole
+        # title, when the page has it elsewhere.
+        stem = title.rstrip(".… ")
+        title = next((t for t in (meta.first("og:title", "twitter:title"), meta.title_tag)
+                      if t and t.startswith(stem) and len(t) > len(stem) + 1), title)
     return strip_site_suffix(title, (source, meta.first("og:site_name"), host_name(page_url)))
 
 
@@ -266,12 +273,24 @@ def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate],
         if update is None:
             continue
         matched.add(id(update))
-        if not entry.headline and update.headline:
-            entry.headline = plain_text(update.headline)
+        if update.headline:
+            titled = _without_opening(entry.rendered, plain_text(update.headline))
+            if titled is not entry.rendered or not entry.headline:
+                entry.headline, entry.rendered = plain_text(update.headline), titled
         if entry.time is None and entry.clock is None:
             entry.time = to_zone(update.published, tz)
         entry.publisher_id = entry.publisher_id or update.publisher_id
     return matched
+
+
+def _without_opening(rendered: Rendered, headline: str) -> Rendered:
+    """A body whose first paragraph is the headline the structured data
+    gives (the page shows it as the entry's title, in an element not marked
+    as one), without that paragraph."""
+    first, _, rest = rendered.markdown.partition("\n\n")
+    if rest and fold(clean_inline(markdown_plain(first))) == fold(headline):
+        return Rendered(rest, rendered.links, rendered.media)
+    return rendered
 
 
 def _beyond_the_dom(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate], tz: tzinfo,

@@ -36,7 +36,7 @@ from tui.ingest.dates import (
     split_clock_prefix,
     split_lead_clock,
 )
-from tui.ingest.markdown import Rendered, is_boilerplate, render, short_text
+from tui.ingest.markdown import Rendered, is_boilerplate, markdown_plain, render, short_text
 from tui.ingest.minutes import MINUTE_IN_HTML, period_marker, split_minute_prefix
 
 MAX_ANCHORS = 4_000
@@ -52,6 +52,10 @@ _DATA_PREFIX = re.compile("data-")
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
+_LEAF_TAGS = "span, div, p, strong, b, em, small, abbr, td, th, li, dt, dd, h3, h4, h5, h6"
+# An element whose whole text is a clock: a cheap test of whether to look for them.
+_CLOCK_ELEMENT = re.compile(
+    r">\s*\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?(?:\s?\(?[A-Z]{2,4}\)?)?\s*<")
 _CLOCK_CLASSES = '[class*="time" i], [class*="date" i], [class*="hour" i], [class*="clock" i]'
 _ID_ATTRS = ("data-id", "data-post-id", "data-entry-id", "data-update-id", "data-item-id", "id")
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
@@ -179,6 +183,7 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
     for node in body.css(_CLOCK_CLASSES)[:MAX_ANCHORS]:
         if node.mem_id in seen:
             continue
+        seen.add(node.mem_id)
         text = clean_inline(short_text(node, 61))
         if len(text) > 60:
             continue
@@ -186,21 +191,30 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
             out.append(_Anchor(node, None, clock[0], clock[1], False))
         elif relative := _relative(text):
             out.append(_Anchor(node, None, None, relative, False, relative=True))
-    if minutes:
-        out.extend(_minute_anchors(body, seen))
+    clocks = len(_CLOCK_ELEMENT.findall(html, 0, SCAN_CHARS)) >= MIN_ENTRIES
+    if clocks or minutes:
+        out.extend(_leaf_anchors(body, seen, clocks, minutes))
     return out
 
 
-def _minute_anchors(body: LexborNode, seen: set[int]) -> Iterator[_Anchor]:
-    """Elements that hold only a match minute ("67'"), on a sports page."""
+def _leaf_anchors(body: LexborNode, seen: set[int], clocks: bool,
+                  minutes: bool) -> Iterator[_Anchor]:
+    """Small elements whose own text is a clock ("20:28 (IST)") or a match
+    minute ("67'"), whatever their class says."""
     found = 0
-    for node in body.css("span, div, strong, b, em, abbr, td, th, li, p, dt"):
+    for node in body.css(_LEAF_TAGS):
         own = node.text(deep=False, strip=True)
-        if not own or len(own) > 12 or not own[0].isdigit() or node.mem_id in seen:
+        if not own or len(own) > 30 or not own[0].isdigit() or node.mem_id in seen:
             continue
-        split = split_minute_prefix(clean_inline(node.text()))
-        if split is not None and not split[1]:
-            yield _Anchor(node, None, None, split[0], False, minute=split[0])
+        text = clean_inline(short_text(node, 41))
+        anchor = None
+        if clocks and len(text) <= 40 and (clock := _printed_clock(text)) is not None:
+            anchor = _Anchor(node, None, clock[0], clock[1], False)
+        elif minutes and (split := split_minute_prefix(text)) is not None and not split[1]:
+            anchor = _Anchor(node, None, None, split[0], False, minute=split[0])
+        if anchor is not None:
+            seen.add(node.mem_id)
+            yield anchor
             found += 1
             if found >= MAX_ANCHORS:
                 return
@@ -629,7 +643,7 @@ def _day_before(block: LexborNode, starts: set[int]) -> date | None:
 
 
 def first_sentence(markdown: str) -> str:
-    text = clean_inline(re.sub(r"[#*_>\[\]]|\(https?://[^)]*\)", "", markdown))
+    text = clean_inline(markdown_plain(markdown))
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", text)
     sentence = m.group(1) if m else text
     if len(sentence) > HEADLINE_MAX:

@@ -41,11 +41,12 @@ class Meta:
 
 def read_meta(tree: LexborHTMLParser, base_url: str | None) -> Meta:
     meta = Meta()
-    for node in tree.css("meta[content]"):
+    for node in tree.css("meta[content], meta[value]"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-        if key:
-            meta.values.setdefault(key.strip().lower(), []).append(attrs.get("content") or "")
+        if key:  # (a few CMSs write value= where content= belongs)
+            meta.values.setdefault(key.strip().lower(), []).append(
+                attrs.get("content") or attrs.get("value") or "")
     feed_href = None
     for node in tree.css("link[rel][href]"):
         attrs = node.attributes
@@ -107,8 +108,9 @@ def to_zone(value: str | None, tz: tzinfo) -> datetime | None:
 
 
 def to_zone_moment(value: str | None, tz: tzinfo) -> datetime | date | None:
-    """Like to_zone, but a bare day ('2015-04-30') is kept as a date."""
-    parsed = parse_iso_moment(value, tz) if value else None
+    """Like to_zone, but a bare day ('2015-04-30') is kept as a date; a date
+    that is not ISO ('2017-03-13|19h18', '30 août 2023 à 14h52') is read too."""
+    parsed = (parse_iso_moment(value, tz) or find_datetime(value[:80], tz)) if value else None
     return parsed.astimezone(tz) if isinstance(parsed, datetime) else parsed
 
 

@@ -353,7 +353,10 @@ class _Walk:
             if depth < 12 and block_is_label_or_read_more(node):
                 return
         if tag == "a":
-            href = absolute(attrs.get("href"), self.base)
+            raw_href = (attrs.get("href") or "").lstrip()
+            if raw_href[:11].lower() == "javascript:" and len(short_text(node, 41)) <= 40:
+                return  # a script button (share, like, print): no words of the text
+            href = absolute(raw_href, self.base)
             if href:
                 text = clean_inline(short_text(node, 300))
                 if href not in self.links and len(self.links) < MAX_LINKS:
@@ -467,3 +470,23 @@ def plain_text(value: str | None) -> str:
         if "&" in value:  # double-encoded ("&amp;#39;")
             value = htmllib.unescape(value)
     return clean_inline(value)
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
+                           re.MULTILINE)
+# Emphasis marks: runs of * or _ at a word's edge (not inside 3_000_000).
+_MD_EMPHASIS = re.compile(r"(?<![\w\\])[*_]{1,3}(?=\S)|(?<=[^\s\\])[*_]{1,3}(?!\w)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def markdown_plain(markdown: str) -> str:
+    """The words of a Markdown body as a reader sees them: link text without
+    its target, no emphasis, heading, quote or list marks, escapes undone."""
+    text = _MD_IMAGE.sub(r"\1", markdown)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_LINE_MARK.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
