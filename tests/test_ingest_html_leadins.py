@@ -151,3 +151,49 @@ def test_prices_in_bold_are_not_clocks() -> None:
             f"<p>{SENTENCES[1]}</p><p>{SENTENCES[2]}</p>")
     page = _parse(body)
     assert page.kind is PageKind.ARTICLE
+
+
+def test_zone_statements_change_down_the_page() -> None:
+    """"All times below are in Beijing time." then, further down, Eastern
+    time: each entry's clock is read in the zone stated above it, and dated
+    by going back in time down the page."""
+    beijing = [("6.15 pm", "Hubei asks firms to stay shut"), ("2:57 pm", "Two passengers died"),
+               ("7:58 am", "Hubei reports more deaths")]
+    eastern = [("5:06 pm", "Markets may face a reckoning"), ("2:41 pm", "Travel guidance")]
+    body = "<div><p>This is a live blog. All times below are in Beijing time.</p></div>"
+    body += "".join(f"<h2>{c}: {h}</h2><div><p>{SENTENCES[i]}</p></div>"
+                    for i, (c, h) in enumerate(beijing))
+    body += "<div><p>All times below are in Eastern time.</p></div>"
+    body += "".join(f"<h2>{c}: {h}</h2><div><p>{SENTENCES[i]}</p></div>"
+                    for i, (c, h) in enumerate(eastern))
+    page = _parse(body, head=_day("2020-02-20T10:20:23Z"))
+    assert [e.headline for e in page.entries] == [h for _, h in beijing + eastern]
+    assert [e.time.isoformat() if e.time else None for e in page.entries] == [
+        "2020-02-20T18:15:00+08:00", "2020-02-20T14:57:00+08:00", "2020-02-20T07:58:00+08:00",
+        "2020-02-19T17:06:00-05:00", "2020-02-19T14:41:00-05:00"]
+    assert [e.zone for e in page.entries] == ["Asia/Shanghai"] * 3 + ["America/New_York"] * 2
+
+
+def test_zone_printed_after_each_clock_and_stated_once_for_the_page() -> None:
+    body = "".join(f"<p><strong>1{4 - i}.50 BST</strong> {SENTENCES[i]}</p>" for i in range(3))
+    page = _parse(body, head=_day("2024-05-02T15:00:00+00:00"))
+    assert [e.time.isoformat() if e.time else None for e in page.entries] == [
+        "2024-05-02T14:50:00+01:00", "2024-05-02T13:50:00+01:00", "2024-05-02T12:50:00+01:00"]
+    assert {e.zone for e in page.entries} == {"BST"}
+    assert page.entries[0].headline == SENTENCES[0]
+
+    stated = ("<p class=standfirst>Follow the latest below (all times UTC).</p>"
+              + "".join(f"<h3>1{4 - i}:0{i} Headline {i}</h3><p>{SENTENCES[i]}</p>"
+                        for i in range(3)))
+    page = _parse(stated, head=_day("2024-05-02T16:00:00+01:00"), lang="fr")
+    assert [e.time.isoformat() if e.time else None for e in page.entries] == [
+        "2024-05-02T14:00:00+00:00", "2024-05-02T13:01:00+00:00", "2024-05-02T12:02:00+00:00"]
+    assert {e.zone for e in page.entries} == {"UTC"}
+
+
+def test_a_page_in_the_zone_of_its_language_names_it() -> None:
+    body = "".join(f"<h2>{9 - i}h0{i} - Titre {i}</h2><p>{SENTENCES[i]}</p>" for i in range(3))
+    page = _parse(body, head=_day("2024-07-18T09:06:00+02:00"), lang="fr")
+    assert [e.time.isoformat() if e.time else None for e in page.entries] == [
+        "2024-07-18T09:00:00+02:00", "2024-07-18T08:01:00+02:00", "2024-07-18T07:02:00+02:00"]
+    assert {e.zone for e in page.entries} == {"Europe/Paris"}

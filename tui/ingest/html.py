@@ -21,7 +21,7 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
 from tui.ingest.html_article import main_content
 from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_liveblog import DomEntry, find_entries, first_sentence
+from tui.ingest.html_liveblog import DomEntry, find_entries, first_sentence, page_zone_statement
 from tui.ingest.html_meta import (
     Meta,
     explicit_dates,
@@ -34,6 +34,7 @@ from tui.ingest.html_meta import (
     visible_dates,
 )
 from tui.ingest.markdown import Rendered, markdown_plain, plain_text, render, render_fragment
+from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id
 
 MAX_NESTING = 400  # block elements nested deeper are flattened before parsing
@@ -91,9 +92,10 @@ def parse_html(html: str, url: str | None = None) -> Page:
             position=i,
             headline=e.headline,
             body_markdown=e.rendered.markdown,
-            time=e.time,
+            time=e.time.astimezone(e.zone) if e.time is not None and e.zone else e.time,
             time_text=e.time_text,
             minute=e.minute,
+            zone=zone_label(e.zone or tz) if e.time is not None else None,
             links=tuple(e.rendered.links),
             media=tuple(e.rendered.media),
         )
@@ -216,6 +218,11 @@ def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: t
     if dom:
         matched = _enrich(dom, updates, tz)
         calibrate(dom)
+        if any(e.clock is not None and e.zone is None for e in dom):
+            stated = page_zone_statement(tree)
+            for entry in dom:
+                if entry.clock is not None and entry.zone is None:
+                    entry.zone = stated
         date_clocks(dom, reference, tz)
         return dom + _beyond_the_dom(dom, [u for u in updates if id(u) not in matched], tz,
                                      page_url)

@@ -70,14 +70,15 @@ def _descending(clocks: list[time]) -> bool:
 
 def date_clocks(entries: Sequence[DomEntry], reference: datetime | date | None,
                 tz: tzinfo) -> None:
-    """Give clock-only entries a date (in place). `reference` is the page's
-    latest moment, or its latest day when it gives no time."""
+    """Give clock-only entries a date (in place), each in its stated zone or
+    the page's. `reference` is the page's latest moment, or its latest day
+    when it gives no time."""
     pending = [e for e in entries if e.time is None and e.clock is not None]
     if not pending:
         return
     for entry in pending:
         if entry.day is not None and entry.clock is not None:
-            entry.time = at_clock(entry.day, entry.clock, tz)
+            entry.time = at_clock(entry.day, entry.clock, entry.zone or tz)
     undated = [e for e in pending if e.time is None]
     if not undated or reference is None:
         return
@@ -85,15 +86,15 @@ def date_clocks(entries: Sequence[DomEntry], reference: datetime | date | None,
     clocks = [e.clock for e in undated if e.clock is not None]
     order = undated if _descending(clocks) else list(reversed(undated))
     day: date = latest.date() if latest is not None else reference  # type: ignore[assignment]
-    previous: time | None = None
+    previous: datetime | None = None
     for entry in order:
         clock = entry.clock
         assert clock is not None
+        stamp = at_clock(day, clock, entry.zone or tz)
         if previous is None:
-            stamp = datetime.combine(day, clock, tzinfo=tz)
             if latest is not None and stamp > latest + SLACK:
                 day -= timedelta(days=1)
-        elif _minutes(clock) - _minutes(previous) > ROLLOVER.total_seconds() / 60:
+        elif stamp - previous > ROLLOVER:  # (instants: zones may change down the page)
             day -= timedelta(days=1)
-        entry.time = at_clock(day, clock, tz)
-        previous = clock
+        entry.time = at_clock(day, clock, entry.zone or tz)
+        previous = entry.time

@@ -38,6 +38,7 @@ from tui.ingest.dates import (
 )
 from tui.ingest.markdown import Rendered, is_boilerplate, markdown_plain, render, short_text
 from tui.ingest.minutes import MINUTE_IN_HTML, period_marker, split_minute_prefix
+from tui.ingest.zones import ZONE_STATEMENT, stated_zone, zone_after_clock
 
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000
@@ -72,6 +73,7 @@ class DomEntry:
     time_text: str | None = None
     publisher_id: str | None = None
     minute: str | None = None  # a match minute ("95'"): a marker, not a time
+    zone: tzinfo | None = None  # the zone the page states for the entry's clock
     text_chars: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -89,6 +91,7 @@ class _Anchor:
     relative: bool = False  # printed is a relative time ('5 min ago'): shown, not a time
     minute: str | None = None  # a match minute ("95'"): shown, not a time
     instants: tuple[datetime, ...] = ()  # every time the node states (posted, updated...)
+    zone: tzinfo | None = None  # printed after the clock ("20:28 (IST)")
 
 
 def _time_attr_matches(html: str) -> Iterator[re.Match[str]]:
@@ -187,8 +190,8 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
         text = clean_inline(short_text(node, 61))
         if len(text) > 60:
             continue
-        if (clock := _printed_clock(text)) is not None:
-            out.append(_Anchor(node, None, clock[0], clock[1], False))
+        if (stamp := _printed_clock(text)) is not None:
+            out.append(_Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2]))
         elif relative := _relative(text):
             out.append(_Anchor(node, None, None, relative, False, relative=True))
     clocks = len(_CLOCK_ELEMENT.findall(html, 0, SCAN_CHARS)) >= MIN_ENTRIES
@@ -208,8 +211,8 @@ def _leaf_anchors(body: LexborNode, seen: set[int], clocks: bool,
             continue
         text = clean_inline(short_text(node, 41))
         anchor = None
-        if clocks and len(text) <= 40 and (clock := _printed_clock(text)) is not None:
-            anchor = _Anchor(node, None, clock[0], clock[1], False)
+        if clocks and len(text) <= 40 and (stamp := _printed_clock(text)) is not None:
+            anchor = _Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2])
         elif minutes and (split := split_minute_prefix(text)) is not None and not split[1]:
             anchor = _Anchor(node, None, None, split[0], False, minute=split[0])
         if anchor is not None:
@@ -223,20 +226,25 @@ def _leaf_anchors(body: LexborNode, seen: set[int], clocks: bool,
 _CLOCK_WORDS_MAX = 25  # "Updated", "Mis à jour à", "Aktualisiert um": a label, not prose
 
 
-def _printed_clock(text: str) -> tuple[Clock, str] | None:
-    """The clock of a small time element: the clock alone ("21:22"), or with
-    a label and a date ("Updated 2:13 PM / February 19, 2020")."""
-    if _CLOCK_ONLY.match(text):
-        return _clock_in(text)
+def _printed_clock(text: str) -> tuple[Clock, str, tzinfo | None] | None:
+    """The clock of a small time element, and the zone printed after it: the
+    clock alone ("21:22", "20:28 (IST)"), or with a label and a date
+    ("Updated 2:13 PM / February 19, 2020")."""
     clock = _clock_in(text)
     if clock is None:
         return None
-    rest = text.replace(clock[1], " ", 1)
+    before, _, after = text.partition(clock[1])
+    zoned = zone_after_clock(after)
+    zone = zoned[0] if zoned else None
+    if _CLOCK_ONLY.match(text) or (zoned is not None and not zoned[1].strip("() ")
+                                   and not re.search(r"[^\W\d_]", before)):
+        return clock[0], clock[1], zone
+    rest = before + " " + (zoned[1] if zoned else after)
     found = find_date_span(rest)
     if found is not None:
         rest = rest[:found[1]] + rest[found[2]:]
     words = re.sub(r"[\W\d_]+", "", rest)
-    return clock if len(words) <= _CLOCK_WORDS_MAX else None
+    return (clock[0], clock[1], zone) if len(words) <= _CLOCK_WORDS_MAX else None
 
 
 def _relative(text: str) -> str | None:
@@ -395,6 +403,7 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
         time_text=clocked.printed if clocked else minute or (None if instant else relative),
         publisher_id=_publisher_id(container),
         minute=minute,
+        zone=clocked.zone if clocked else None,
     )
     entry.text_chars = len(rendered.markdown)
     if clocked and instant:
@@ -472,6 +481,7 @@ class _Marker:
     rest: str  # the lead-in's text after the clock
     minute: str | None = None
     apart: bool = True  # the lead-in stands apart from the text after it
+    zone: tzinfo | None = None  # printed after the clock ("12.50 BST")
 
 
 _ITEM_TAGS = frozenset(("li", "tr", "dd", "dt"))
@@ -489,8 +499,11 @@ def _lead_marker(node: LexborNode, text: str, minutes: bool) -> _Marker | None:
     printed: str | None = None
     minute: str | None = None
     split = split_lead_clock(text) if text[:1].isdigit() else None
+    zone: tzinfo | None = None
     if split is not None:
         clock, printed, rest = split
+        if (zoned := zone_after_clock(rest)) is not None:
+            zone, rest = zoned
     elif minutes and (found := split_minute_prefix(text)) is not None:
         minute = printed = found[0]
         rest = found[1]
@@ -499,12 +512,12 @@ def _lead_marker(node: LexborNode, text: str, minutes: bool) -> _Marker | None:
     else:
         return None
     if node.tag in _HEADING_TAGS:
-        return _Marker(node, node, clock, printed, rest, minute)
+        return _Marker(node, node, clock, printed, rest, minute, zone=zone)
     lead_in = _lead_in(node, text)
     if lead_in is None:
         return None
     return _Marker(lead_in[0], node, clock, printed, rest, minute,
-                   lead_in[1] and len(rest) <= HEADLINE_MAX)
+                   lead_in[1] and len(rest) <= HEADLINE_MAX, zone)
 
 
 def _lead_in(node: LexborNode, text: str) -> tuple[LexborNode, bool] | None:
@@ -595,7 +608,7 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
     if len(best) < min_markers or all(m.printed is None for m in best):
         return []
     starts = {m.block.mem_id for m in best}
-    day = _day_before(best[0].block, starts)
+    day, zone = _day_and_zone_before(best[0].block)
     entries: list[DomEntry] = []
     for marker in best[:MAX_ENTRIES]:
         roots: list[LexborNode] = []
@@ -604,6 +617,7 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
         if marker.lead is not marker.block:
             roots.extend(_own_roots(marker.block))
         next_day = None
+        next_zone = None
         for sibling in _siblings_after(marker.block):
             if sibling.mem_id in starts:
                 break
@@ -611,6 +625,7 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
             if header is not None:
                 next_day = header
                 continue
+            next_zone = _zone_statement(sibling) or next_zone
             roots.append(sibling)
         rendered = render(roots, base_url, skip)
         if runs_on:
@@ -621,24 +636,59 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
         entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
                                 day=day if marker.clock else None,
                                 time_text=marker.printed, minute=marker.minute,
+                                zone=marker.zone or (zone if marker.clock else None),
                                 text_chars=len(rendered.markdown),
                                 publisher_id=_publisher_id(marker.block)
                                 if marker.block.tag in _HEADING_TAGS else None))
         if next_day is not None:
             day = next_day
+        zone = next_zone or zone
     return entries
 
 
-def _day_before(block: LexborNode, starts: set[int]) -> date | None:
+def _day_and_zone_before(block: LexborNode) -> tuple[date | None, tzinfo | None]:
+    """The day header and the zone statement nearest above a run's first
+    entry, among the 20 siblings before it."""
+    day: date | None = None
+    zone: tzinfo | None = None
     current = block.prev
     for _ in range(20):
-        if current is None:
-            return None
+        if current is None or (day is not None and zone is not None):
+            break
         if current.is_element_node:
-            found = _day_header(current)
-            if found is not None:
-                return found
+            day = day or _day_header(current)
+            zone = zone or _zone_statement(current)
         current = current.prev
+    return day, zone
+
+
+def page_zone_statement(tree: LexborHTMLParser) -> tzinfo | None:
+    """The zone the page states for its clocks anywhere in its text ("All
+    times UTC"): the first statement that names one."""
+    body = tree.body
+    if body is None:
+        return None
+    text = body.text(separator="\n")[:SCAN_CHARS]
+    for m in ZONE_STATEMENT.finditer(text):
+        line = text[max(0, m.start() - 60):m.end() + 100]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", line):
+            if ZONE_STATEMENT.search(sentence) and (found := stated_zone(sentence)) is not None:
+                return found
+    return None
+
+
+def _zone_statement(node: LexborNode) -> tzinfo | None:
+    """The zone a short block states for the clocks below it ("All times
+    below are in Beijing time.")."""
+    if not node.is_element_node:
+        return None
+    text = short_text(node, 400)
+    if len(text) > 400 or not ZONE_STATEMENT.search(text):
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", clean_inline(text)):
+        found = stated_zone(sentence)
+        if found is not None:
+            return found
     return None
 
 

@@ -86,19 +86,32 @@ def page_zone(dates: Iterable[str], lang: str | None) -> tzinfo:
     its own dates; failing that, the usual zone of its language (when the
     language tag names no region elsewhere); else UTC."""
     offsets: Counter[timedelta] = Counter()
+    samples: dict[timedelta, datetime] = {}
     for value in dates:
         if not value or not _EXPLICIT_OFFSET.search(value):
             continue
         parsed = parse_iso(value)
         if parsed is not None and parsed.utcoffset():
             offsets[parsed.utcoffset()] += 1  # type: ignore[index]
+            samples.setdefault(parsed.utcoffset(), parsed)  # type: ignore[arg-type]
     if offsets:
-        return timezone(offsets.most_common(1)[0][0])
+        offset = offsets.most_common(1)[0][0]
+        # The offset of the zone the page's language suggests, at one of its
+        # dates: that zone (named, daylight saving included), else the offset.
+        named = zone_for_language(_primary(lang))
+        if named is not UTC and samples[offset].astimezone(named).utcoffset() == offset:
+            return named
+        return timezone(offset)
     if lang:
         primary, _, region = lang.lower().replace("_", "-").partition("-")
         if region in _ZONE_REGIONS:
             return zone_for_language(primary)
     return UTC
+
+
+def _primary(lang: str | None) -> str | None:
+    """'fr' of 'fr-FR' (None when the page states no language)."""
+    return lang.lower().replace("_", "-").partition("-")[0] if lang else None
 
 
 def to_zone(value: str | None, tz: tzinfo) -> datetime | None:
