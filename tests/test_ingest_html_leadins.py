@@ -197,3 +197,40 @@ def test_a_page_in_the_zone_of_its_language_names_it() -> None:
     assert [e.time.isoformat() if e.time else None for e in page.entries] == [
         "2024-07-18T09:00:00+02:00", "2024-07-18T08:01:00+02:00", "2024-07-18T07:02:00+02:00"]
     assert {e.zone for e in page.entries} == {"Europe/Paris"}
+
+
+def test_relative_times_take_the_real_ones_from_the_script_state() -> None:
+    """The page prints "12 min ago"; its __NEXT_DATA__ holds each post's
+    time: an entry gets the time of the state object whose text is its own,
+    and an entry the state does not hold keeps no time."""
+    import json
+
+    posts = [{"id": f"p{i}", "title": f"Update number {i} on the floods",
+              "body": {"html": f"<p>{SENTENCES[i]}</p>"},
+              "publishedAt": f"2024-03-05T1{4 - i}:0{i}:00Z"} for i in range(3)]
+    state = json.dumps({"props": {"pageProps": {"liveBlog": {"posts": posts}}}})
+    items = "".join(
+        f'<article class="post"><span class="post-time">{10 * i + 2} min ago</span>'
+        f"<h2>Update number {i} on the floods</h2><p>{SENTENCES[i]}</p></article>"
+        for i in range(4))
+    body = (f'<script id="__NEXT_DATA__" type="application/json">{state}</script>'
+            f"<main>{items}</main>")
+    page = _parse(body)
+    assert [e.headline for e in page.entries] == [
+        f"Update number {i} on the floods" for i in range(4)]
+    assert [e.time.isoformat() if e.time else None for e in page.entries] == [
+        "2024-03-05T14:00:00+00:00", "2024-03-05T13:01:00+00:00",
+        "2024-03-05T12:02:00+00:00", None]
+    assert page.entries[3].time_text == "32 min ago"
+
+
+def test_state_assigned_in_a_script_is_read_too() -> None:
+    import json
+
+    posts = [{"text": SENTENCES[i], "createdAt": 1709647200000 - i * 600_000} for i in range(3)]
+    script = f"<script>window.__INITIAL_STATE__ = {json.dumps({'feed': posts})};</script>"
+    items = "".join(f'<div class="entry"><time>just now</time><p>{SENTENCES[i]}</p></div>'
+                    for i in range(3))
+    page = _parse(script + items)
+    assert [e.time.strftime("%H:%M") if e.time else None for e in page.entries] == [
+        "14:00", "13:50", "13:40"]

@@ -21,7 +21,13 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
 from tui.ingest.html_article import main_content
 from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_liveblog import DomEntry, find_entries, first_sentence, page_zone_statement
+from tui.ingest.html_liveblog import (
+    DomEntry,
+    find_entries,
+    first_sentence,
+    page_zone_statement,
+    parse_instant,
+)
 from tui.ingest.html_meta import (
     Meta,
     explicit_dates,
@@ -34,6 +40,7 @@ from tui.ingest.html_meta import (
     visible_dates,
 )
 from tui.ingest.markdown import Rendered, markdown_plain, plain_text, render, render_fragment
+from tui.ingest.script_state import timed_items
 from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id
 
@@ -217,6 +224,8 @@ def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: t
     updates = _usable_updates(s, title)
     if dom:
         matched = _enrich(dom, updates, tz)
+        if any(e.time is None and e.clock is None for e in dom):
+            _times_from_script_state(dom, html, tz)
         calibrate(dom)
         if any(e.clock is not None and e.zone is None for e in dom):
             stated = page_zone_statement(tree)
@@ -288,6 +297,27 @@ def _enrich(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate],
             entry.time = to_zone(update.published, tz)
         entry.publisher_id = entry.publisher_id or update.publisher_id
     return matched
+
+
+def _times_from_script_state(dom: list[DomEntry], html: str, tz: tzinfo) -> None:
+    """Entries the page shows with a relative time only ("1 min ago") get the
+    time of the script-state object whose title or text is theirs."""
+    by_key: dict[str, str] = {}
+    for item in timed_items(html):
+        for text in (item.title, markdown_plain(plain_text(item.body[:600]))):
+            key = _key(text)
+            if len(key) >= 12:
+                by_key.setdefault(key, item.time)
+    if not by_key:
+        return
+    for entry in dom:
+        if entry.time is not None or entry.clock is not None:
+            continue
+        for text in (entry.headline, markdown_plain(entry.rendered.markdown[:600])):
+            found = by_key.get(_key(text))
+            if found is not None:
+                entry.time = parse_instant(found, tz)
+                break
 
 
 def _without_opening(rendered: Rendered, headline: str) -> Rendered:

@@ -126,7 +126,7 @@ def _attr_names(html: str) -> list[str]:
     return names
 
 
-def _instant(value: str | None, tz: tzinfo) -> datetime | None:
+def parse_instant(value: str | None, tz: tzinfo) -> datetime | None:
     if not value:
         return None
     value = value.strip()
@@ -167,10 +167,10 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
         instant, later = None, False
         instants: list[datetime] = []
         if node.tag == "time":
-            instant = _instant(attrs.get("datetime") or attrs.get("data-time")
+            instant = parse_instant(attrs.get("datetime") or attrs.get("data-time")
                                or attrs.get("data-datetime"), tz)
         for name in names:
-            if name in attrs and (found := _instant(attrs.get(name), tz)) is not None:
+            if name in attrs and (found := parse_instant(attrs.get(name), tz)) is not None:
                 instants.append(found)
                 if instant is None:
                     instant, later = found, bool(_LATER_ATTR.search(name))
