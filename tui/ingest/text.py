@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Generic, TypeVar
 
 from tui.ingest.clean import strip_controls
 from tui.ingest.dates import (
+    CLOCK_RE,
     at_clock,
     day_of,
     find_date,
@@ -34,10 +35,19 @@ from tui.ingest.dates import (
     fold,
     fold_page,
     parse_clock,
-    split_clock_prefix,
     zone_for_language,
 )
 from tui.ingest.lang import guess_language
+from tui.ingest.minutes import period_marker, split_minute_prefix
+from tui.ingest.text_lexicon import (
+    ENTRY_TAGS,
+    GLUED_TAG,
+    ITALIAN_MONTHS,
+    RELATIVE_PREFIX,
+    STAMP_PREFIX,
+    VIDEO_WORDS,
+)
+from tui.ingest.zones import stated_zone, zone_after_clock, zone_label
 from tui.model import Entry, Link, Media, Page, PageKind, entry_id
 
 # --------------------------------------------------------------------------
@@ -86,8 +96,13 @@ class Unit:
         return _chrome(self)
 
     @_lazy
-    def clock(self) -> tuple[time, str, str] | None:
-        return _clock_line(self.text)
+    def stamp(self) -> _Stamp | None:
+        return _stamp(self.text)
+
+    @_lazy
+    def zone(self) -> tzinfo | None:
+        """The zone this line states for the clocks below it ('All times UTC')."""
+        return stated_zone(self.text) if self.words <= 25 else None
 
     @_lazy
     def end(self) -> bool:
@@ -164,6 +179,8 @@ def _units(text: str) -> list[Unit]:
         if m:
             base = len(m.group("indent"))
             items: list[str] = []
+            parts: list[list[tuple[str, bool]]] = []  # each item's lines, blank line before
+            blank = False
             while i < n:
                 raw = lines[i]
                 if not raw.strip():
@@ -173,17 +190,24 @@ def _units(text: str) -> list[Unit]:
                     # Text indented under an item continues it; a new bullet
                     # after a blank line starts another list.
                     if j < n and _indent(lines[j]) > base and not _BULLET.match(lines[j]):
-                        i = j
+                        i, blank = j, True
                         continue
                     break
                 m = _BULLET.match(raw)
                 if m and (len(m.group("indent")) >= base):
                     items.append(_fold_line(m.group("text")))
+                    parts.append([(items[-1], True)])
                 elif _indent(raw) > base and items:
                     items[-1] = (items[-1] + " " + _fold_line(raw)).strip()
+                    parts[-1].append((_fold_line(raw), blank))
                 else:
                     break
+                blank = False
                 i += 1
+            if _stream_list(parts):
+                units.extend(_stream_units(parts, gap))
+                gap = False
+                continue
             unit = Unit(" | ".join(items), tuple(items), gap_before=gap, gap_after=False)
         else:
             unit = Unit(_fold_line(raw), gap_before=gap, gap_after=False)
@@ -205,6 +229,31 @@ def _units(text: str) -> list[Unit]:
     if units:
         units[-1].gap_after = True
     return units
+
+
+def _stream_list(parts: list[list[tuple[str, bool]]]) -> bool:
+    """A list that is the live blog itself (an <ol> or <ul> of updates): items
+    that open with an entry's stamp and hold lines of text under it."""
+    opened = 0
+    for lines in parts:
+        if len(lines) > 1 and lines[0][0][:1].isalnum():
+            found = _stamp(lines[0][0])
+            if found is not None and not found.weak and found.kind in ("clock", "minute"):
+                opened += 1
+    return opened >= 2 and opened >= len(parts) / 2
+
+
+def _stream_units(parts: list[list[tuple[str, bool]]], gap: bool) -> list[Unit]:
+    """The lines of a stream list as lines: each item's stamp, then its text."""
+    out: list[Unit] = []
+    for lines in parts:
+        for k, (line, blank) in enumerate(lines):
+            before = (gap if not out else True) if k == 0 else blank
+            if out:
+                out[-1].gap_after = before
+            if line:
+                out.append(Unit(line, gap_before=before, gap_after=False))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -358,12 +407,6 @@ _UPDATED = re.compile(
 _PUBLISHED = re.compile(
     r"\b(?:publie|published|posted|veroffentlicht|erschienen|mis a jour|updated)\b"
 )
-_RELATIVE_TIME = re.compile(
-    r"^(?:\d+\s*(?:mins?|minutes?|hours?|hrs?|h|days?|secs?|seconds?)\s+ago|just now|"
-    r"il y a\s+\d+\s*\w+|vor\s+\d+\s+\w+|à l'instant|gerade eben)\s*",
-    re.IGNORECASE,
-)
-_GLUED_CLOCK = re.compile(r"^((?:[01]?\d|2[0-3])[:h]\d\d)(?=[^\W\d_])")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 # A photo credit closing a caption: "(Image: Getty)", "Photo by X", "© X".
 _CREDIT = re.compile(
@@ -439,17 +482,158 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _is_date_line(text: str) -> bool:
     """A short line that gives a date (every date form has a year)."""
-    return len(text) < 160 and bool(_YEAR.search(text)) and find_date(text) is not None
+    if len(text) >= 160 or not _YEAR.search(text):
+        return False
+    # (a dump glues spans: 'Feb 19 20207:13 PM', 'November02202321:06')
+    return find_date(text) is not None or find_date(_deglue(text)) is not None
 
 
-def _clock_line(text: str) -> tuple[time, str, str] | None:
-    """'9h05 - Titre', '12.31 Uhr: Titel', '21:22Frances Watkins',
-    '21 mins ago11:48 Jon King' -> (clock, as printed, rest)."""
-    text = _RELATIVE_TIME.sub("", text, count=1)
-    if not text.lstrip()[:1].isdigit():
-        return None  # every clock starts with a digit: skip the slower passes
-    text = _GLUED_CLOCK.sub(r"\1 ", text, count=1)
-    return split_clock_prefix(text)
+# --------------------------------------------------------------------------
+# Stamps: the line that marks where a live-blog entry starts (or ends)
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """What an entry's stamp line says: '9h05 - Titre', 'Updated 1:48 AM',
+    '4m ago12.50 BST', 'November02202321:06 (IST)', '95' Goal!', 'Mi-temps'."""
+
+    clock: time | None  # None for a match minute or period
+    printed: str | None  # the clock or minute as printed
+    rest: str  # the text after it on the line (a headline, an author, a paragraph)
+    day: date | None = None  # a date printed with the clock
+    zone: tzinfo | None = None  # a zone printed after the clock ("BST")
+    kind: str = "clock"  # "clock", "dotted" (a bare 16.06), "minute", "period"
+    weak: bool = False  # a bare clock alone on its line: maybe a video's duration
+    byline: bool = False  # "Name 14 August 2023 10:01": a footer as much as a header
+
+
+# Spaces a dump loses between spans: 'November02202321:06', 'Braidwood14',
+# 'ago12.50', '21:22Jane'.
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_]{3})(?=\d)")
+_CLOCK_LETTER = re.compile(r"(?<=\d[:.h]\d\d)(?=[^\W\d_])")
+_CAPS_GLUE = re.compile(r"(?<=[A-Z]{3})(?=[A-Z][a-z])")  # 'ESTUpdated 7 min ago'
+_GLUED_DIGITS = re.compile(r"(?<![\d.:])(\d{5,8})(?=[:.]\d\d(?!\d))")
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
+_DOTTED = re.compile(r"(?<![\d.:,])(?P<h>[01]\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,:%])")
+_DATE_HEAD = re.compile(
+    r"(?:[^\W\d_]{2,}\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+)
+_ITALIAN = re.compile(r"\b(?:" + "|".join(ITALIAN_MONTHS) + r")\b", re.IGNORECASE)
+_SEPARATORS = " -–—:|•·,/"
+
+
+def _split_digits(m: re.Match[str]) -> str:
+    """'202321' -> '2023 21', '02202321' -> '02 2023 21', '20207' -> '2020 7':
+    a year glued to the day before it and to the hour after it."""
+    run = m.group(1)
+    for day_len in (0, 1, 2):
+        year = run[day_len : day_len + 4]
+        hour = run[day_len + 4 :]
+        if not _YEAR_AT.fullmatch(year) or not 1 <= len(hour) <= 2 or int(hour) > 23:
+            continue
+        if day_len and not 1 <= int(run[:day_len]) <= 31:
+            continue
+        return " ".join(p for p in (run[:day_len], year, hour) if p)
+    return run
+
+
+def _deglue(text: str) -> str:
+    """Spaces put back where a dump glued spans together (only ever added)."""
+    text = _LETTER_DIGIT.sub(" ", text)
+    text = _CLOCK_LETTER.sub(" ", text)
+    return _GLUED_DIGITS.sub(_split_digits, text)
+
+
+def _date_text(text: str) -> str:
+    """A date as the shared date helpers read it (Italian month names too)."""
+    if not _ITALIAN.search(text):
+        return text
+    return _ITALIAN.sub(lambda m: ITALIAN_MONTHS[m.group(0).lower()], text)
+
+
+def _original_index(original: str, deglued: str, k: int) -> int:
+    """The index in `original` of deglued[k]: _deglue only adds spaces."""
+    i = 0
+    for j in range(k):
+        if i < len(original) and original[i] == deglued[j]:
+            i += 1
+    return i
+
+
+def _stamp(text: str) -> _Stamp | None:
+    """The stamp a line opens with, or None."""
+    first = text[:1]
+    if not first.isalnum() and first not in "(":
+        return None
+    head = text[:160]
+    pos = 0
+    prefixed = False
+    for _ in range(2):
+        m = STAMP_PREFIX.match(head, pos) or RELATIVE_PREFIX.match(head, pos)
+        if m is None or m.end() == pos:
+            break
+        pos, prefixed = m.end(), True
+    if not head[pos : pos + 1].isdigit() and not _DATE_HEAD.match(head, pos) and (
+        len(head) - pos < 12 or not head[pos : pos + 1].isupper()
+    ):
+        return _match_marker(text) if not prefixed else None
+    glued = _deglue(head[pos:])
+    kind = "clock"
+    m = CLOCK_RE.search(glued, 0, 80)
+    # (parsed with what follows: "12.50" is a clock because " BST" comes next)
+    clock = parse_clock(glued[m.start() : m.end() + 6]) if m else None
+    if m is None or clock is None:
+        m = _DOTTED.match(glued)
+        if m is None:
+            return _match_marker(text) if not prefixed else None
+        clock, kind = time(int(m["h"]), int(m["m"])), "dotted"
+    pre = glued[: m.start()].strip(_SEPARATORS)
+    day = None
+    name = ""
+    if pre:
+        # Before the clock, only a date, and maybe a name: "Jamie Braidwood 14
+        # August 2023 10:01", "Wed, Feb 19 2020 7:13 PM".
+        d = _DATE_HEAD.search(pre) if len(pre) <= 60 and kind != "dotted" else None
+        day = find_date(_date_text(d[0])) if d else None
+        if d is None or day is None:
+            return None
+        name = (pre[: d.start()] + " " + pre[d.end() :]).strip(_SEPARATORS)
+        if name and (len(name.split()) > 4 or not all(w[:1].isupper() for w in name.split())):
+            return None
+    printed = m.group(0).strip()
+    rest = text[pos + _original_index(head[pos:], glued, m.end()) :]
+    zone = None
+    if rest[:1] in " (" and (z := zone_after_clock(_CAPS_GLUE.sub(" ", rest[:12]) + rest[12:])):
+        zone, rest = z
+    if rest[:1] in ":." and rest[1:3].isdigit():
+        return None  # '2014-12-31 17:13:38.0': a machine's timestamp, not a printed clock
+    rest = rest.lstrip(_SEPARATORS + ".")
+    again = STAMP_PREFIX.match(rest)
+    doubled = rest.startswith(printed) or again and rest[again.end() :].startswith(printed)
+    if doubled:
+        # 'Posted at 15:0515:05': the clock printed twice (shown and spoken)
+        rest = rest[rest.index(printed) + len(printed) :].lstrip(_SEPARATORS)
+    if day is None and (d := _DATE_HEAD.match(rest)) and (found := find_date(_date_text(d[0]))):
+        day, rest = found, rest[d.end() :].lstrip(_SEPARATORS)  # 'Updated 6:27 PM / Feb 19, 2020'
+    if name and rest and not rest[:1].isupper():
+        return None  # 'On 2 May 2024 at 12:00 the minister said': a sentence
+    weak = not (prefixed or pre or zone or rest or doubled or kind == "dotted") and (
+        ":" in printed and len(printed) <= 5
+    )
+    return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak,
+                  byline=bool(name) and not rest)
+
+
+def _match_marker(text: str) -> _Stamp | None:
+    """A match minute ("95'", "45+2'") or a period ("Mi-temps") opening a line."""
+    if text[:1].isdigit():
+        found = split_minute_prefix(text)
+        return _Stamp(None, found[0], found[1], kind="minute") if found else None
+    if period_marker(text):
+        return _Stamp(None, None, text, kind="period")
+    return None
 
 
 def _name_like(text: str) -> bool:
@@ -525,6 +709,9 @@ class _Body:
     time_text: str | None = None
     clock: time | None = None
     day: date | None = None
+    zone: tzinfo | None = None  # the zone the page gives this entry's clock
+    minute: str | None = None  # a match minute ("95'"): shown, never a time
+    when: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -546,16 +733,14 @@ def parse_text(text: str, url: str | None = None) -> Page:
     body_units = units[header.body_start : end]
 
     live = bool(_LIVE_MARKER.search(" ".join([title, *header.context])))
-    timed = _timed_starts(body_units)
-    if len(timed) >= 3:
+    zone = next((u.zone for u in reversed(units[: header.body_start]) if u.zone), header.zone)
+    bodies = _stamped_bodies(body_units, zone, live)
+    if bodies:
         live = True
-    bodies: list[_Body]
-    if live and len(timed) >= 2:
-        bodies = _split_timed(body_units, timed, header.published_day)
+        anchor = (header.updated or header.published, header.published or header.updated)
+        _assign_times(bodies, anchor, zone or tz)
     elif live:
         bodies = _split_headlines(body_units, title)
-    else:
-        bodies = []
     if not bodies:
         article = _Body(headline=title)
         article.media.extend(header.media)
@@ -569,7 +754,7 @@ def parse_text(text: str, url: str | None = None) -> Page:
     page_key = url or title
     entries = []
     for position, body in enumerate(bodies):
-        when = at_clock(body.day, body.clock, tz) if body.clock and body.day else None
+        when = body.when
         entries.append(
             Entry(
                 id=entry_id(page_key, body.headline, when),
@@ -580,6 +765,8 @@ def parse_text(text: str, url: str | None = None) -> Page:
                 time_text=body.time_text,
                 links=tuple(body.links),
                 media=tuple(body.media),
+                minute=body.minute,
+                zone=zone_label(when.tzinfo) if when is not None else None,
             )
         )
     return Page(
@@ -606,7 +793,8 @@ def _find_title(units: list[Unit]) -> int | None:
         text = unit.text
         if not _headline_like(text, min_words=3) or _is_date_line(text):
             continue
-        if _clock_line(text) or _AUTHOR.match(text):
+        found = unit.stamp
+        if found and found.kind == "clock" or _AUTHOR.match(text):
             continue
         if first_candidate is None:
             first_candidate = i
@@ -618,9 +806,17 @@ def _find_title(units: list[Unit]) -> int | None:
             if _content_list(follower):
                 return i
             continue
-        if _paragraph_like(follower.text) or _is_date_line(follower.text):
+        if _paragraph_like(follower.text):
             return i
+        if _is_date_line(follower.text):
+            # (not a site's masthead: its date sits above the menu)
+            after = nxt + 1 < len(units) and units[nxt + 1].is_list and len(units[nxt + 1].items
+                                                                              or ()) > 8
+            if not after:
+                return i
         if _AUTHOR.match(follower.text) and follower.words <= 8:
+            return i
+        if _byline_below(units, nxt):
             return i
     if first_candidate is not None:
         return first_candidate
@@ -629,6 +825,16 @@ def _find_title(units: list[Unit]) -> int | None:
         (i for i, u in enumerate(units) if not u.is_list and not _is_chrome(u) and u.words <= 30),
         None,
     )
+
+
+def _byline_below(units: list[Unit], i: int) -> bool:
+    """A byline within a few units, with only menus, share buttons and short
+    labels ('Download the free app') between: under a title."""
+    for unit in units[i : i + 6]:
+        if unit.is_list or unit.words <= 4:
+            continue
+        return bool(_AUTHOR.match(unit.text)) and unit.words <= 8
+    return False
 
 
 def _next_meaningful(units: list[Unit], i: int, limit: int = 3) -> int | None:
@@ -654,6 +860,7 @@ class _Header:
     media: list[Media] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # lines that may carry a LIVE marker
     crumb_source: str | None = None
+    zone: tzinfo | None = None  # a zone printed with the page's dates ('5:00PM GMT')
 
 
 def _read_header(
@@ -689,7 +896,11 @@ def _read_header(
         if text == title or _is_chrome(unit):
             i += 1
             continue
-        if _clock_line(text) and not _is_date_line(text):
+        if unit.words <= 6 and not _paragraph_like(text) and _byline_below(units, i + 1):
+            i += 1  # a label between the title and its byline ('Download the free app')
+            continue
+        found = unit.stamp
+        if found and found.kind in ("clock", "dotted") and not _is_date_line(text):
             break  # the first timed entry
         author = _AUTHOR.match(text)
         if author and unit.words <= 10:
@@ -718,11 +929,23 @@ def _read_header(
     ranked = [(0 if len(t.split()) <= 8 or _PUBLISHED.search(_f(t)) else 2, t) for t in date_lines]
     ranked += [(1, u.text) for u in reversed(before) if not u.is_list and u.words <= 8]
     for _rank, text in sorted(ranked, key=lambda pair: pair[0]):
+        text = _deglue(text)  # 'Feb 19 20207:13 PM'
         if find_date(text):
-            _take_dates(header, text, tz)
+            printed = _printed_zone(text)
+            header.zone = header.zone or printed
+            _take_dates(header, text, printed or tz)
     if not header.topics:
         header.topics = _labelled_tags(units)
     return header
+
+
+def _printed_zone(text: str) -> tzinfo | None:
+    """The zone printed right after a clock in a date line ('7:13 PM EST')."""
+    for m in CLOCK_RE.finditer(text):
+        z = zone_after_clock(_CAPS_GLUE.sub(" ", text[m.end() : m.end() + 12]))
+        if z:
+            return z[0]
+    return None
 
 
 def _is_lead(units: list[Unit], i: int, end: int) -> bool:
@@ -904,40 +1127,231 @@ def _with_credit_line(units: list[Unit], j: int, end: int, media: Media) -> tupl
 # Live blogs
 
 
-def _timed_starts(units: list[Unit]) -> list[int]:
-    """Indexes of the units that open a timed entry."""
-    starts = []
-    for i, unit in enumerate(units):
-        if unit.is_list or unit.words > 40:
+def _stamps(units: list[Unit]) -> list[tuple[int, _Stamp]]:
+    """The units that open an entry, with their stamps. Bare dotted clocks
+    ('16.06 Text') count when the page has a run of them in time order, match
+    minutes and periods when it has a run of minutes; a bare clock next to a
+    video label is the video's duration."""
+    found = [(i, u.stamp) for i, u in enumerate(units) if u.items is None and u.stamp]
+    dotted = [st.clock for _, st in found if st.kind == "dotted" and st.clock]
+    use_dotted = len(dotted) >= 3 and _in_order(dotted) >= 0.7
+    use_minutes = sum(1 for _, st in found if st.kind == "minute") >= 3
+    out = []
+    for i, st in found:
+        if st.kind == "dotted" and not use_dotted:
             continue
-        found = unit.clock
-        if not found:
+        if st.kind in ("minute", "period") and not use_minutes:
             continue
-        rest = found[2]
-        if not rest or _name_like(rest) or _headline_like(rest, min_words=2):
-            starts.append(i)
-    return starts
+        if st.weak and _near_video(units, i):
+            continue
+        rest = st.rest
+        if rest and st.kind != "period" and not (
+            _name_like(rest) or _headline_like(rest) or rest[:1].isupper() or rest[:1] in "«\"“'‘"
+        ):
+            continue  # '14h30, la réunion ...': a clock inside a sentence
+        out.append((i, st))
+    return out
 
 
-def _split_timed(units: list[Unit], starts: list[int], day: date | None) -> list[_Body]:
+def _in_order(clocks: list[time]) -> float:
+    """The share of steps that go the page's main way (up or down)."""
+    ups = downs = 0
+    for a, b in zip(clocks, clocks[1:], strict=False):
+        ups += b > a
+        downs += b < a
+    steps = ups + downs
+    return max(ups, downs) / steps if steps else 0.0
+
+
+def _near_video(units: list[Unit], i: int) -> bool:
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(units) and units[j].items is None and units[j].words <= 6:
+            if VIDEO_WORDS.search(units[j].text):
+                return True
+    return False
+
+
+def _untag(text: str) -> str:
+    """A headline without the 'Breaking' tag glued before it."""
+    m = GLUED_TAG.match(text)
+    return text[m.end() :].lstrip(" :-–—") if m else text
+
+
+def _is_tag(text: str) -> bool:
+    return len(text) <= 20 and _f(text).strip(" :!-–—") in ENTRY_TAGS
+
+
+def _first_sentence(text: str) -> str:
+    """An entry without a headline is listed by its first sentence."""
+    text = text.replace("\\", "")
+    m = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
+    sentence = m.group(1) if m else text
+    if len(sentence) > 160:
+        sentence = sentence[:159].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def _title_line(units: list[Unit], j: int, stop: int) -> bool:
+    """Whether units[j] is an entry's own headline line."""
+    unit = units[j]
+    if unit.items is not None or not _headline_like(unit.text) or _is_chrome(unit):
+        return False
+    if not _paragraph_like(unit.text):
+        return True
+    # 'India vs Sri Lanka Live Score: India WIN!!!' above its longer text
+    nxt = units[j + 1] if j + 1 < stop else None
+    return unit.words <= 12 and nxt is not None and nxt.items is None and nxt.words > unit.words
+
+
+def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
+                   zones: list[tzinfo | None]) -> list[_Body]:
+    """Entries that start at their stamps: the stamp's line, its headline
+    (after the clock or on the next line), then the text up to the next."""
     bodies: list[_Body] = []
-    for n, i in enumerate(starts):
-        stop = starts[n + 1] if n + 1 < len(starts) else len(units)
-        found = units[i].clock
-        assert found is not None
-        clock, printed, rest = found
+    for n, (i, st) in enumerate(stamps):
+        stop = stamps[n + 1][0] if n + 1 < len(stamps) else len(units)
         j = i + 1
-        nxt = units[j] if j < stop and not units[j].is_list else None
-        if (not rest or _name_like(rest)) and nxt is not None and _headline_like(nxt.text):
-            headline, j = nxt.text, j + 1
-        elif rest:
+        while j < stop and units[j].items is None and (_is_tag(units[j].text)):
+            j += 1  # 'Breaking', 'Pinned' above the headline
+        rest = _untag(st.rest)
+        headline, lead = "", None
+        if st.kind == "period":
+            headline = rest
+        elif not rest or _name_like(rest) or _is_tag(rest):
+            if j < stop and _title_line(units, j, stop):
+                headline, j = _untag(units[j].text), j + 1
+            elif not _is_tag(rest):
+                headline = rest  # ('05.20 Uhr: Mittlerweile 640 Tote')
+        elif _headline_like(rest) and not _paragraph_like(rest):
             headline = rest
         else:
-            continue
-        body = _Body(headline=headline, time_text=printed, clock=clock, day=day)
-        _fill(body, units[j:stop], headline, subheadings=True)
+            lead = rest  # the entry's text runs on after its clock
+        body = _Body(headline=headline, time_text=st.printed, clock=st.clock, day=st.day,
+                     zone=st.zone or zones[i], minute=st.printed if st.kind == "minute" else None)
+        if lead:
+            body.paragraphs.append(_md_escape(lead))
+            _collect_links(body, lead)
+        _fill(body, [u for u in units[j:stop] if not u.zone], headline, subheadings=True)
         bodies.append(body)
     return bodies
+
+
+def _split_trailing(units: list[Unit], stamps: list[tuple[int, _Stamp]],
+                    zones: list[tzinfo | None]) -> list[_Body]:
+    """Entries whose stamp closes them ('Jamie Braidwood14 August 2023 10:01'
+    under the text): each runs from the previous stamp to its own."""
+    bodies: list[_Body] = []
+    start = 0
+    for i, st in stamps:
+        part = [u for u in units[start:i] if not u.zone]
+        start = i + 1
+        k = 0
+        while k < len(part) and part[k].items is None and _is_tag(part[k].text):
+            k += 1
+        headline = ""
+        if k < len(part) and _title_line(part, k, len(part)) and k + 1 < len(part):
+            headline, k = _untag(part[k].text), k + 1
+        body = _Body(headline=headline, time_text=st.printed, clock=st.clock, day=st.day,
+                     zone=st.zone or zones[i])
+        _fill(body, part[k:], headline, subheadings=True)
+        if body.paragraphs or headline:
+            bodies.append(body)
+    return bodies
+
+
+def _text_words(units: list[Unit]) -> int:
+    return sum(u.words for u in units if u.items is None and _paragraph_like(u.text))
+
+
+def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> list[_Body]:
+    """The live blog's entries found at their stamps, or [] when the stamps do
+    not make a live blog (a sidebar of timed teasers, a TV schedule...)."""
+    stamps = _stamps(units)
+    if len(stamps) < 2:
+        return []
+    zones: list[tzinfo | None] = []
+    for unit in units:
+        if unit.zone:
+            zone = unit.zone
+        zones.append(zone)
+    first, last = stamps[0][0], stamps[-1][0]
+    trailing = (
+        all(not st.rest for _, st in stamps)
+        and _text_words(units[last + 1 :]) < 8
+        and _text_words(units[:first]) >= 8
+    )
+    if trailing:
+        bodies = _split_trailing(units, stamps, zones)
+    else:
+        bodies = _split_stamped(units, stamps, zones)
+    bodies = [b for b in _without_copies(bodies) if b.paragraphs or b.media or b.headline]
+    for body in bodies:
+        if not body.headline and body.paragraphs:
+            body.headline = _first_sentence(body.paragraphs[0])
+    with_text = sum(1 for b in bodies if sum(len(p.split()) for p in b.paragraphs) >= 8)
+    if live_hint:
+        return bodies if with_text >= 1 else []
+    if with_text < 3 or with_text < 0.5 * len(bodies):
+        return []
+    # The entries hold most of the page's text (not a rail beside an article).
+    covered = sum(len(p.split()) for b in bodies for p in b.paragraphs)
+    return bodies if covered >= 0.5 * _text_words(units) else []
+
+
+def _without_copies(bodies: list[_Body]) -> list[_Body]:
+    """A key-events or summary list repeats entries' headlines and times with
+    no text: such a copy is dropped when the entry itself is there."""
+    full = {(b.headline, b.time_text) for b in bodies if b.paragraphs}
+    return [b for b in bodies if b.paragraphs or (b.headline, b.time_text) not in full]
+
+
+_Moment = datetime | date | None
+
+
+def _assign_times(bodies: list[_Body], anchors: tuple[_Moment, _Moment], zone: tzinfo) -> None:
+    """Each entry's time from its printed clock: the day it prints (or a day
+    header above it), else the day that keeps it nearest the entry before it
+    in the page's order (which carries it over midnight), else, for the first,
+    the page's date: its last update on a newest-first page, else its start."""
+    clocks = [b.clock for b in bodies if b.clock is not None]
+    down = _descending(clocks)
+    anchor = anchors[0] if down else anchors[1]
+    previous: datetime | None = None
+    for body in bodies:
+        if body.clock is None:
+            continue
+        tz = body.zone or zone
+        if body.day is not None:
+            previous = at_clock(body.day, body.clock, tz)
+        elif previous is not None:
+            previous = _next_moment(previous, body.clock, tz, down)
+        elif isinstance(anchor, datetime):
+            previous = at_clock(anchor.astimezone(tz).date(), body.clock, tz)
+        elif anchor is not None:
+            previous = at_clock(anchor, body.clock, tz)
+        body.when = previous
+
+
+def _descending(clocks: list[time]) -> bool:
+    ups = downs = 0
+    for a, b in zip(clocks, clocks[1:], strict=False):
+        ups += b > a
+        downs += b < a
+    return downs > ups
+
+
+def _next_moment(previous: datetime, clock: time, tz: tzinfo, down: bool) -> datetime:
+    """The moment at `clock` next to `previous` going the page's way: back in
+    time on a newest-first page, unless that takes a day and the clock is
+    just after (an update, or midnight crossed the other way)."""
+    base = previous.astimezone(tz)
+    same = at_clock(base.date(), clock, tz)
+    before = same if same <= base else at_clock(base.date() - timedelta(days=1), clock, tz)
+    after = same if same >= base else at_clock(base.date() + timedelta(days=1), clock, tz)
+    back, ahead = base - before, after - base
+    if down:
+        return after if ahead < timedelta(hours=6) and back > timedelta(hours=18) else before
+    return before if back < timedelta(hours=6) and ahead > timedelta(hours=18) else after
 
 
 def _split_headlines(units: list[Unit], title: str) -> list[_Body]:
