@@ -227,7 +227,7 @@ def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: t
         if any(e.time is None and e.clock is None for e in dom):
             _times_from_script_state(dom, html, tz)
         calibrate(dom)
-        if any(e.clock is not None and e.zone is None for e in dom):
+        if any(e.time is None and e.clock is not None and e.zone is None for e in dom):
             stated = page_zone_statement(tree)
             for entry in dom:
                 if entry.clock is not None and entry.zone is None:

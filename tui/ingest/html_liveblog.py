@@ -38,7 +38,13 @@ from tui.ingest.dates import (
 )
 from tui.ingest.markdown import Rendered, is_boilerplate, markdown_plain, render, short_text
 from tui.ingest.minutes import MINUTE_IN_HTML, period_marker, split_minute_prefix
-from tui.ingest.zones import ZONE_STATEMENT, stated_zone, zone_after_clock
+from tui.ingest.zones import (
+    ZONE_STATEMENT,
+    first_stated_zone,
+    may_state_zone,
+    stated_zone,
+    zone_after_clock,
+)
 
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000
@@ -53,7 +59,7 @@ _DATA_PREFIX = re.compile("data-")
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
-_LEAF_TAGS = "span, div, p, strong, b, em, small, abbr, td, th, li, dt, dd, h3, h4, h5, h6"
+_OPENING_TAG = re.compile(r"<([a-zA-Z][\w-]{0,20})\b(?:[^>]*?\sclass\s*=\s*[\"']?([^\"'>]*))?")
 # An element whose whole text is a clock: a cheap test of whether to look for them.
 _CLOCK_ELEMENT = re.compile(
     r">\s*\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?(?:\s?\(?[A-Z]{2,4}\)?)?\s*<")
@@ -194,18 +200,43 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
             out.append(_Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2]))
         elif relative := _relative(text):
             out.append(_Anchor(node, None, None, relative, False, relative=True))
-    clocks = len(_CLOCK_ELEMENT.findall(html, 0, SCAN_CHARS)) >= MIN_ENTRIES
-    if clocks or minutes:
-        out.extend(_leaf_anchors(body, seen, clocks, minutes))
+    leaves = _leaf_selector(html, _CLOCK_ELEMENT)
+    minute_leaves = _leaf_selector(html, MINUTE_IN_HTML) if minutes else None
+    if leaves or minute_leaves:
+        out.extend(_leaf_anchors(body, seen, leaves, minute_leaves))
     return out
 
 
-def _leaf_anchors(body: LexborNode, seen: set[int], clocks: bool,
-                  minutes: bool) -> Iterator[_Anchor]:
+def _leaf_selector(html: str, pattern: re.Pattern[str]) -> str | None:
+    """A CSS selector for the elements whose whole text `pattern` finds in
+    the raw HTML ('>20:28 (IST)<'), from their opening tags: tag and first
+    class ("span.liv-blg_dte"), so that only those elements are visited.
+    None when fewer than MIN_ENTRIES such texts are on the page."""
+    selectors: dict[str, int] = {}
+    for m in pattern.finditer(html, 0, SCAN_CHARS):
+        start = html.rfind("<", max(0, m.start() - 2_000), m.start() + 1)
+        opening = _OPENING_TAG.match(html, start) if start >= 0 else None
+        if opening is None:
+            continue
+        tag = opening.group(1).lower()
+        classes = (opening.group(2) or "").split()
+        selector = f'{tag}[class~="{classes[0]}"]' if classes and '"' not in classes[0] \
+            and "\\" not in classes[0] else tag
+        selectors[selector] = selectors.get(selector, 0) + 1
+        if len(selectors) > 12:
+            break
+    if sum(selectors.values()) < MIN_ENTRIES:
+        return None
+    return ", ".join(selectors)
+
+
+def _leaf_anchors(body: LexborNode, seen: set[int], clocks: str | None,
+                  minutes: str | None) -> Iterator[_Anchor]:
     """Small elements whose own text is a clock ("20:28 (IST)") or a match
     minute ("67'"), whatever their class says."""
     found = 0
-    for node in body.css(_LEAF_TAGS):
+    selector = ", ".join(s for s in (clocks, minutes) if s)
+    for node in body.css(selector):
         own = node.text(deep=False, strip=True)
         if not own or len(own) > 30 or not own[0].isdigit() or node.mem_id in seen:
             continue
@@ -296,15 +327,21 @@ def _container_groups(anchors: list[_Anchor]) -> list[tuple[int, int, list[Lexbo
     return out
 
 
+MAX_SAMPLED = 60  # containers whose text is measured to judge a group
+
+
 def _acceptable(nodes: list[LexborNode]) -> bool:
+    """Whether a group of repeated containers carries text, not links: judged
+    on an even sample of them (measuring text costs each one's subtree)."""
+    if any(is_boilerplate(node) for node in nodes):
+        return False
+    sample = nodes[::-(-len(nodes) // MAX_SAMPLED)]
     total = links = 0
-    for node in nodes:
-        if is_boilerplate(node):
-            return False
+    for node in sample:
         text, linked = _text_stats(node)
         total += text
         links += linked
-    return total / len(nodes) >= 30 and links <= 0.5 * total
+    return total / len(sample) >= 30 and links <= 0.5 * total
 
 
 def _container_entries(anchors: list[_Anchor], base_url: str | None,
@@ -596,7 +633,7 @@ def _without_lead_clock(markdown: str, printed: str | None) -> str:
     return m.group(1) + rest
 
 
-def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
+def _marker_entries(body: LexborNode, html: str, base_url: str | None, min_markers: int,
                     minutes: bool) -> list[DomEntry]:
     markers = _markers(body, minutes)
     groups: dict[tuple[str, bool, tuple[str, str], bool], list[_Marker]] = {}
@@ -608,7 +645,8 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
     if len(best) < min_markers or all(m.printed is None for m in best):
         return []
     starts = {m.block.mem_id for m in best}
-    day, zone = _day_and_zone_before(best[0].block)
+    zones = not minutes and may_state_zone(html)  # (a look at the whole page: only here)
+    day, zone = _day_and_zone_before(best[0].block, zones)
     entries: list[DomEntry] = []
     for marker in best[:MAX_ENTRIES]:
         roots: list[LexborNode] = []
@@ -625,7 +663,8 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
             if header is not None:
                 next_day = header
                 continue
-            next_zone = _zone_statement(sibling) or next_zone
+            if zones:
+                next_zone = _zone_statement(sibling) or next_zone
             roots.append(sibling)
         rendered = render(roots, base_url, skip)
         if runs_on:
@@ -646,18 +685,20 @@ def _marker_entries(body: LexborNode, base_url: str | None, min_markers: int,
     return entries
 
 
-def _day_and_zone_before(block: LexborNode) -> tuple[date | None, tzinfo | None]:
+def _day_and_zone_before(block: LexborNode,
+                         zones: bool) -> tuple[date | None, tzinfo | None]:
     """The day header and the zone statement nearest above a run's first
     entry, among the 20 siblings before it."""
     day: date | None = None
     zone: tzinfo | None = None
     current = block.prev
     for _ in range(20):
-        if current is None or (day is not None and zone is not None):
+        if current is None or (day is not None and (zone is not None or not zones)):
             break
         if current.is_element_node:
             day = day or _day_header(current)
-            zone = zone or _zone_statement(current)
+            if zones:
+                zone = zone or _zone_statement(current)
         current = current.prev
     return day, zone
 
@@ -668,13 +709,7 @@ def page_zone_statement(tree: LexborHTMLParser) -> tzinfo | None:
     body = tree.body
     if body is None:
         return None
-    text = body.text(separator="\n")[:SCAN_CHARS]
-    for m in ZONE_STATEMENT.finditer(text):
-        line = text[max(0, m.start() - 60):m.end() + 100]
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", line):
-            if ZONE_STATEMENT.search(sentence) and (found := stated_zone(sentence)) is not None:
-                return found
-    return None
+    return first_stated_zone(body.text(separator="\n")[:SCAN_CHARS])
 
 
 def _zone_statement(node: LexborNode) -> tzinfo | None:
@@ -716,13 +751,13 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     if body is None:
         return []
     minimum = 2 if live_hint else MIN_ENTRIES
-    minutes = len(MINUTE_IN_HTML.findall(html[:SCAN_CHARS], 0)) >= MIN_ENTRIES
+    minutes = _at_least(MINUTE_IN_HTML, html, MIN_ENTRIES)
     candidates = [
         _container_entries(_anchors(tree, html, tz, minutes), base_url, minimum),
-        _marker_entries(body, base_url, minimum, minutes=False),
+        _marker_entries(body, html, base_url, minimum, minutes=False),
     ]
     if minutes:
-        candidates.append(_marker_entries(body, base_url, minimum, minutes=True))
+        candidates.append(_marker_entries(body, html, base_url, minimum, minutes=True))
     best = max(candidates, key=_segmentation_score)
     for entry in best:
         if not entry.headline:
@@ -737,6 +772,15 @@ def _media_headline(entry: DomEntry) -> str:
         if media.caption:
             return first_sentence(media.caption)
     return entry.rendered.media[0].kind.capitalize() if entry.rendered.media else ""
+
+
+def _at_least(pattern: re.Pattern[str], html: str, count: int) -> bool:
+    """Whether `pattern` occurs `count` times in the page's first SCAN_CHARS
+    characters (stops looking once it has)."""
+    for found, _m in enumerate(pattern.finditer(html, 0, SCAN_CHARS), start=1):
+        if found >= count:
+            return True
+    return False
 
 
 def _order_key(entry: DomEntry) -> float | None:

@@ -23,6 +23,17 @@ ZONE_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 
+# Words every statement holds one of, to find at C speed whether a page may
+# state a zone at all before any regex runs over it.
+_STATEMENT_WORDS = ("times", "Times", "TIMES", "heure", "Heure", "HEURE", "eiten", "EITEN",
+                    "eitangaben", "orari", "Orari", "ORARI")
+
+
+def may_state_zone(text: str) -> bool:
+    """False when `text` cannot hold a zone statement (most pages)."""
+    return any(word in text for word in _STATEMENT_WORDS)
+
+
 _HOURS = {
     "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 1, "west": 1, "cet": 1, "mez": 1, "ist": 5.5,
     "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "est": -5, "edt": -4, "cst": -6,
@@ -82,6 +93,26 @@ def stated_zone(line: str) -> tzinfo | None:
         return None
     m = _ZONE_IN_STATEMENT.search(line)
     return zone_named(m["zone"]) if m else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def first_stated_zone(text: str) -> tzinfo | None:
+    """The zone the first statement in a page's text names ("... (all times
+    UTC)"), looked for only around the words statements hold."""
+    hits: list[int] = []
+    for word in _STATEMENT_WORDS:
+        start = text.find(word)
+        while start >= 0 and len(hits) < 200:
+            hits.append(start)
+            start = text.find(word, start + 1)
+    for at in sorted(hits):
+        for sentence in _SENTENCE_END.split(text[max(0, at - 80):at + 120]):
+            found = stated_zone(sentence)
+            if found is not None:
+                return found
+    return None
 
 
 def zone_after_clock(text: str) -> tuple[tzinfo, str] | None:
