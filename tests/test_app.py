@@ -591,3 +591,25 @@ async def test_the_end_of_a_long_entry_is_on_screen_after_g(home: Path) -> None:
         await pilot.press("enter", "G")
         await pilot.pause(1.0)
         assert "[video] Trump-Netanyahou : la rencontre" in screen_text(app)
+
+
+async def test_a_match_report_lists_its_minutes(home: Path) -> None:
+    """Entries marked by the minute of play show it in the list and the
+    header, never as a clock time."""
+    path = home / "match.sqlite3"
+    minutes = ["90+3'", "67'", "12'"]
+    entries = tuple(
+        Entry(id=f"m{i}", position=i, headline=f"Event at {m}", body_markdown="Text.",
+              time_text=m, minute=m)
+        for i, m in enumerate(minutes))
+    with Library.open(path, seed=False) as library:
+        library.save_page(Page(kind=PageKind.LIVEBLOG, title="Live: the final", entries=entries,
+                               url="https://example.org/final", source="Testwire"))
+    app = new_app(path, page_id(path, "final"))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        for m in minutes:
+            assert any(m in line and f"Event at {m}" in line for line in lines), m
+        assert "90+3' (minute of play)" in screen_text(app)
+        assert "#1" not in screen_text(app)

@@ -152,7 +152,8 @@ def last_activity(conn: sqlite3.Connection, page_id: int) -> float | None:
     return timed if timed is not None else seen
 
 
-_ROW_COLUMNS = "id, page_id, position, time, headline, read, starred, edited, removed, first_seen"
+_ROW_COLUMNS = ("id, page_id, position, time, headline, read, starred, edited, removed, first_seen,"
+                " minute")
 
 
 def _row(r: Any) -> EntryRow:
@@ -161,6 +162,7 @@ def _row(r: Any) -> EntryRow:
         time=from_iso(r[3]), headline=str(r[4]),
         read=bool(r[5]), starred=bool(r[6]), edited=bool(r[7]), removed=bool(r[8]),
         first_seen=from_ts(r[9]) or datetime.fromtimestamp(0, UTC),
+        minute=r[10],
     )
 
 
@@ -178,23 +180,23 @@ def entry_rows(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[EntryRow
 _DETAIL_SELECT = (
     f"SELECT {', '.join('e.' + c.strip() for c in _ROW_COLUMNS.split(','))},"
     " e.entry_id, e.time_text, e.body, e.topics, e.links, e.media, p.title, p.kind, p.url,"
-    " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published, e.minute,"
-    " e.zone FROM entries e JOIN pages p ON p.id = e.page_id")
+    " p.source, e.previous_body, e.edited_at, p.lead, p.authors, p.published, e.zone"
+    " FROM entries e JOIN pages p ON p.id = e.page_id")
 
 
 def _detail(r: Any) -> EntryDetail:
     return EntryDetail(
-        row=_row(r), entry_id=r[10], time_text=r[11], body_markdown=r[12],
-        topics=tuple(t for t in r[13].split("\n") if t),
-        links=tuple((str(u), str(t)) for u, t in json.loads(r[14])),
-        media=tuple((str(k), c, cr, u) for k, c, cr, u in json.loads(r[15])),
-        page_title=r[16], page_kind=r[17], page_url=r[18], source=r[19],
-        previous_body=r[20] if r[7] else None,
-        edited_at=from_ts(r[21]) if r[7] else None,
-        lead=r[22] or None,
-        authors=tuple(str(a) for a in json.loads(r[23] or "[]") if a),
-        page_published=from_iso_moment(r[24]),
-        minute=r[25], zone=r[26],
+        row=_row(r), entry_id=r[11], time_text=r[12], body_markdown=r[13],
+        topics=tuple(t for t in r[14].split("\n") if t),
+        links=tuple((str(u), str(t)) for u, t in json.loads(r[15])),
+        media=tuple((str(k), c, cr, u) for k, c, cr, u in json.loads(r[16])),
+        page_title=r[17], page_kind=r[18], page_url=r[19], source=r[20],
+        previous_body=r[21] if r[7] else None,
+        edited_at=from_ts(r[22]) if r[7] else None,
+        lead=r[23] or None,
+        authors=tuple(str(a) for a in json.loads(r[24] or "[]") if a),
+        page_published=from_iso_moment(r[25]),
+        minute=r[10], zone=r[26],
     )
 
 

@@ -70,6 +70,7 @@ class EntryRow:
     edited: bool
     removed: bool
     first_seen: datetime  # when the library first stored it (for "new since last visit")
+    minute: str | None = None  # a match minute ("95'"), where the page gives no time
 
 
 @dataclass(frozen=True)

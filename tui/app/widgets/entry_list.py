@@ -448,7 +448,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(compact(text.render(self.app.console), self._base_style), width)
 
     def _time_label(self, row: EntryRow) -> str:
-        if row.time is None:  # a place on its page: meaningless in a list of many pages
+        if row.time is None:  # a match minute, else a place on its page
+            if row.minute:
+                return row.minute[:TIME_WIDTH - 1]
             return f"#{row.position + 1}" if self.single_page else ""
         when = local(row.time)
         if self.single_page or when.date() == self._today:

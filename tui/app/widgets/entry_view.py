@@ -53,6 +53,8 @@ def when_label(detail: EntryDetail, page_entries: int | None = None) -> str:
     day = detail.page_published
     day_text = f" · {day_label(local(day) if isinstance(day, datetime) else day)}" \
         if day is not None else ""
+    if detail.minute:
+        return f"{one_line(detail.minute)} (minute of play){day_text}"
     if detail.time_text:
         return f"{one_line(detail.time_text)}{day_text} (as printed on the page)"
     of = f" of {page_entries}" if page_entries else ""
