@@ -487,3 +487,503 @@ def test_corpus_article_dumps(corpus_dir, name):
     body = page.entries[0].body_markdown
     for junk in ("Se connecter", "Partager", "newsletter", "abonnés", "•"):
         assert junk not in body, junk
+
+
+# --------------------------------------------------------------------------
+# The shapes live blogs take in dumps (issue 8), on small made-up dumps
+
+
+def _times(page, fmt="%Y-%m-%d %H:%M %z"):
+    return [e.time.strftime(fmt) if e.time else None for e in page.entries]
+
+
+def test_numbered_updates_with_the_clock_said_twice():
+    text = """\
+Storm Ciarán: Live updates as thousands of homes are left without power
+
+Thousands of homes are without power across the south of England as gusts reach 100mph.
+
+2 November 2023
+
+ 1. Posted at 15:0515:05
+
+    Trains cancelled across the south
+
+    Network Rail says all services south of London are cancelled until tomorrow morning.
+
+ 2. Posted at 14:4814:48
+
+    BreakingSchool closures announced for Friday
+
+    More than 200 schools will stay closed on Friday, the county council said this afternoon.
+
+ 3. Posted at 14:3014:30
+
+    Breaking
+
+    Yellow warning extended to Sunday
+
+    The Met Office has extended its yellow weather warning for wind across the region to Sunday.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("15:05", "Trains cancelled across the south"),
+        ("14:48", "School closures announced for Friday"),
+        ("14:30", "Yellow warning extended to Sunday"),
+    ]
+    assert _times(page, "%Y-%m-%d %H:%M") == [
+        "2023-11-02 15:05", "2023-11-02 14:48", "2023-11-02 14:30"]
+    assert page.entries[2].body_markdown.startswith("The Met Office has extended")
+    assert all("Breaking" not in e.body_markdown for e in page.entries)
+
+
+def test_time_after_the_body_closes_each_entry():
+    text = """\
+Israel-Hamas war live: latest news as talks resume in Cairo on Monday
+
+The latest updates from the region, as our reporters bring you every development.
+
+Talks resume in Cairo
+
+Negotiators from both sides arrived in Cairo on Monday morning, officials said.
+
+A second round is expected later this week.
+
+Jamie Braidwood14 August 2023 10:01
+
+Aid lorries cross at Rafah
+
+Forty lorries carrying food and medicine crossed into Gaza at Rafah, the UN said.
+
+Jamie Braidwood14 August 2023 09:45
+
+Airstrikes reported overnight in the north
+
+Residents reported heavy airstrikes overnight in the north of the territory, local media said.
+
+Jane Doe14 August 2023 09:12
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [e.headline for e in page.entries] == [
+        "Talks resume in Cairo", "Aid lorries cross at Rafah",
+        "Airstrikes reported overnight in the north",
+    ]
+    assert [e.time_text for e in page.entries] == ["10:01", "09:45", "09:12"]
+    assert _times(page, "%Y-%m-%d %H:%M") == [
+        "2023-08-14 10:01", "2023-08-14 09:45", "2023-08-14 09:12"]
+    first = page.entries[0].body_markdown
+    assert first.endswith("A second round is expected later this week.")
+    assert "Braidwood" not in first
+
+
+def test_clock_glued_to_author_breaking_tag_and_video_duration():
+    text = """\
+Manchester news LIVE: trams suspended and road closed after fire on Tuesday
+
+All the latest news from across Greater Manchester on Tuesday, October 6, 2020, as it happens.
+
+By Antony Thrower
+09:14, Tue, Oct 6, 2020
+
+21:00Antony Thrower
+
+Breaking
+
+Tram services suspended after crash
+
+Metrolink said services between Piccadilly and Eccles are suspended after a collision this evening.
+
+Video
+
+01:27
+
+Watch the moment the tram stopped
+
+20:45Antony Thrower
+
+Road closed after fire in city centre
+
+Firefighters were called to the building at 8pm, and the road is expected to stay closed overnight.
+
+1601998800000
+
+Residents were asked to keep their windows closed because of the smoke, the fire service said.
+
+20:15Antony Thrower
+
+Bus lane cameras switched on
+
+The council said the cameras would be switched on tomorrow, and fines start next month.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("21:00", "Tram services suspended after crash"),
+        ("20:45", "Road closed after fire in city centre"),
+        ("20:15", "Bus lane cameras switched on"),
+    ]
+    assert _times(page, "%Y-%m-%d %H:%M") == [
+        "2020-10-06 21:00", "2020-10-06 20:45", "2020-10-06 20:15"]
+    assert "01:27" not in " ".join(e.time_text or "" for e in page.entries)
+    assert all("1601998800000" not in e.body_markdown for e in page.entries)
+    assert all("Antony Thrower" not in e.body_markdown for e in page.entries)
+
+
+def test_relative_time_glued_to_clock_key_events_and_summary_are_not_entries():
+    text = """\
+Ukraine war live: Zelenskiy meets allies in Kyiv as drones hit Odesa port
+
+Tue 15 Aug 2023 12.55 BST
+
+Key events
+
+  • 4m ago12.50 BST Zelenskiy meets allies in Kyiv
+  • 1h ago11.58 BST Drone attack on Odesa port
+
+Summary
+
+  • Zelenskiy met allies in Kyiv on Tuesday to discuss air defence.
+  • A drone attack hit Odesa port overnight, officials said.
+
+4m ago12.50 BST
+
+Zelenskiy meets allies in Kyiv
+
+Volodymyr Zelenskiy met defence ministers from five countries in Kyiv on Tuesday, his office said.
+
+1h ago11.58 BST
+
+Drone attack on Odesa port
+
+Ukraine's air force said it shot down 12 of 15 drones launched at the port overnight.
+
+2h ago10.20 BST
+
+Grain exports resume
+
+Three ships carrying grain left the port this morning, the ministry said.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("12.50", "Zelenskiy meets allies in Kyiv"),
+        ("11.58", "Drone attack on Odesa port"),
+        ("10.20", "Grain exports resume"),
+    ]
+    assert _times(page) == [
+        "2023-08-15 12:50 +0100", "2023-08-15 11:58 +0100", "2023-08-15 10:20 +0100"]
+    assert [e.zone for e in page.entries] == ["BST", "BST", "BST"]
+
+
+def test_minute_by_minute_match_minutes_are_markers_not_times():
+    text = """\
+PSG - OM (2-1) : le PSG s'impose au terme d'un match fou, revivez le direct
+
+Le Paris Saint-Germain a battu l'Olympique de Marseille dimanche soir au Parc des Princes.
+
+Publié le 24 septembre 2023 à 20h45
+
+95'
+
+Fin du match ! Le PSG s'impose 2-1 au terme d'une rencontre très disputée.
+
+90'+3
+
+Carton jaune pour Rongier, qui stoppe une contre-attaque parisienne.
+
+67'
+
+BUT ! Mbappé double la mise d'une frappe croisée du pied droit.
+
+Mi-temps
+
+Les deux équipes rentrent aux vestiaires sur un score de parité, 1-1.
+
+45+2'
+
+Égalisation de l'OM par Vitinha sur un corner mal repoussé par la défense.
+
+12'
+
+But de Kolo Muani, bien servi par Dembélé sur le côté droit de la surface.
+
+Coup d'envoi
+
+C'est parti au Parc des Princes devant 47 000 spectateurs.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [e.time_text for e in page.entries] == [
+        "95'", "90'+3", "67'", None, "45+2'", "12'", None]
+    assert [e.minute for e in page.entries] == [
+        "95'", "90'+3", "67'", None, "45+2'", "12'", None]
+    assert all(e.time is None for e in page.entries)
+    assert page.entries[3].headline == "Mi-temps"
+    assert page.entries[6].headline == "Coup d'envoi"
+    assert page.entries[0].body_markdown.startswith("Fin du match ! Le PSG s'impose 2-1")
+    assert page.entries[0].headline.startswith("Fin du match ! Le PSG s'impose")
+
+
+def test_minute_by_minute_in_english_with_the_minute_before_the_text():
+    text = """\
+Arsenal 2-1 Chelsea: live reaction as Saka wins it late at the Emirates
+
+Follow all the action from the Emirates Stadium, minute by minute, as it happens.
+
+Full-time
+
+Arsenal hold on for a deserved win in a pulsating London derby at the Emirates.
+
+90+4' Chelsea have one last corner, but Raya punches it clear and the whistle goes.
+
+88' GOAL! Saka curls a left-footed shot into the far corner from the edge of the box.
+
+Half-time
+
+It's all square at the break after a lively first half in north London.
+
+23' GOAL! Palmer converts the penalty, sending Raya the wrong way.
+
+Kick-off
+
+We're under way at the Emirates, with Chelsea getting us started.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline[:24]) for e in page.entries] == [
+        (None, "Full-time"),
+        ("90+4'", "Chelsea have one last co"),
+        ("88'", "GOAL! Saka curls a left-"),
+        (None, "Half-time"),
+        ("23'", "GOAL! Palmer converts th"),
+        (None, "Kick-off"),
+    ]
+    assert all(e.time is None for e in page.entries)
+    assert page.entries[2].body_markdown == (
+        "GOAL! Saka curls a left-footed shot into the far corner from the edge of the box.")
+
+
+def test_twelve_hour_clocks_in_two_stated_zones():
+    text = """\
+Coronavirus live updates: South Korea confirms first death; Hubei extends work suspension
+
+Published Wed, Feb 19 20207:13 PM ESTUpdated 7 min ago
+Holly Ellyatt@HollyEllyatt
+
+This is a live blog. Please check back for updates.
+
+All times below are in Beijing time.
+
+6.15 pm: China's Hubei province asks firms not to resume work before March 11
+
+China's Hubei province has asked firms not to resume work before March 11 due to the outbreak.
+
+2:57 pm: Japan confirms two elderly passengers from Diamond Princess died
+
+Japan's ministry of health has confirmed the deaths of two passengers who were on board.
+
+7:58 am: Hubei reports an additional 108 deaths
+
+Hubei's health authorities reported there were 108 additional fatalities on Feb. 19.
+
+All times below are in Eastern time.
+
+5:06 pm: Markets may face 'pretty serious reckoning' as coronavirus slows growth
+
+The coronavirus may significantly weaken a global economy that was already precarious.
+
+2:41 pm: CDC issues travel guidelines for Hong Kong
+
+The Centers for Disease Control and Prevention issued new guidelines on Wednesday.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [e.time_text for e in page.entries] == [
+        "6.15 pm", "2:57 pm", "7:58 am", "5:06 pm", "2:41 pm"]
+    assert _times(page) == [
+        "2020-02-20 18:15 +0800", "2020-02-20 14:57 +0800", "2020-02-20 07:58 +0800",
+        "2020-02-19 17:06 -0500", "2020-02-19 14:41 -0500",
+    ]
+    assert [e.zone for e in page.entries] == ["Asia/Shanghai"] * 3 + ["America/New_York"] * 2
+    assert all("All times" not in e.body_markdown for e in page.entries)
+
+
+def test_bare_dotted_clocks_run_back_past_midnight():
+    text = """\
+AirAsia plane found in Java Sea: latest
+
+Search teams in the Java Sea are to resume looking for bodies at dawn, as authorities say.
+
+By Harriet Alexander
+
+5:00PM GMT 31 Dec 2014
+
+16.06 AirAsia QZ8501 made an "unbelievably" steep climb before it crashed, a source said.
+
+The source, who declined to be named, added that more information was needed.
+
+12.15 More photos are coming in from the search.
+
+00.04 The grim task of identification of bodies from #QZ8501 will begin today.
+
+23.46 This is the search area teams will be concentrating on this morning.
+
+The price of petrol fell to 1.19 in the morning, and 16.5 per cent of flights were cancelled.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [e.time_text for e in page.entries] == ["16.06", "12.15", "00.04", "23.46"]
+    assert _times(page) == [
+        "2014-12-31 16:06 +0000", "2014-12-31 12:15 +0000", "2014-12-31 00:04 +0000",
+        "2014-12-30 23:46 +0000",
+    ]
+    first = page.entries[0]
+    # No headline line: the first sentence lists the entry, the text stays whole.
+    assert first.headline.startswith("AirAsia QZ8501 made an \"unbelievably\" steep climb")
+    assert first.body_markdown.startswith("AirAsia QZ8501 made an \"unbelievably\" steep climb")
+    assert page.entries[3].body_markdown.endswith("16.5 per cent of flights were cancelled.")
+
+
+def test_stated_zones_utc_and_et_and_a_two_dotted_lines_are_no_run():
+    utc = """\
+Election results live: counting continues through the night in key states
+
+Counting is under way in key states, with results expected through the night.
+
+5 November 2024
+
+All times UTC
+
+02:10 - Polls close in the west
+
+Polls have now closed in the western states, and the first results are expected soon.
+
+01:45 - Turnout reported high
+
+Officials in several states reported turnout well above the last election's figures.
+
+01:20 - First results come in
+
+The first results have come in from the east coast, with counting under way.
+"""
+    page = parse_text(utc)
+    assert _times(page) == [
+        "2024-11-05 02:10 +0000", "2024-11-05 01:45 +0000", "2024-11-05 01:20 +0000"]
+    eastern = (utc.replace("All times UTC", "All times ET").replace("02:10", "9:05 pm")
+               .replace("01:45", "8.40pm").replace("01:20", "8:15 PM"))
+    page = parse_text(eastern)
+    assert [e.time_text for e in page.entries] == ["9:05 pm", "8.40pm", "8:15 PM"]
+    assert _times(page) == [
+        "2024-11-05 21:05 -0500", "2024-11-05 20:40 -0500", "2024-11-05 20:15 -0500"]
+    assert page.entries[0].zone == "America/New_York"
+    article = """\
+Petrol prices fall again as winter approaches across the country
+
+Prices at the pump fell for the third week running, the motoring group said on Monday.
+
+The average price fell to 1.45 a litre, and diesel to 1.52, the lowest since the spring.
+
+12.30 Retailers said the cut would be passed on quickly to drivers everywhere.
+"""
+    assert parse_text(article).kind is PageKind.ARTICLE
+
+
+def test_article_with_timed_teasers_ticker_and_tv_schedule_stays_an_article():
+    teasers = "\n\n".join(
+        f"{h:02d}:{m:02d}\n\nPolitik\n\nJohnson verliert die Abstimmung Nummer {n}"
+        for n, (h, m) in enumerate([(14, 6), (14, 0), (11, 5), (8, 11), (7, 40)]))
+    schedule = "\n".join(f"{15 + n}:00 NRK1: Fotball, kamp {n}" for n in range(8))
+    text = f"""\
+Brexit: Niederlage für Johnson im Parlament, die Abstimmung wird verschoben
+
+Das britische Unterhaus hat am Samstag eine Entscheidung über den Brexit-Deal vertagt.
+
+19.10.2019, 14:30 Uhr
+
+Das Parlament stimmte mit 322 zu 306 Stimmen für einen Antrag, der die Entscheidung aufschiebt.
+
+Premierminister Johnson muss nun bei der EU um eine Verlängerung bitten, sagte ein Sprecher.
+
+Newsticker
+
+{teasers}
+
+TV-Programm
+
+{schedule}
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.ARTICLE
+    assert len(page.entries) == 1
+
+
+def test_italian_live_blog_with_italian_dates():
+    text = """\
+Israele-Hamas, la guerra in diretta: le notizie di oggi giovedì 2 novembre
+
+Tutti gli aggiornamenti di oggi sulla guerra tra Israele e Hamas, in tempo reale.
+
+2 novembre 2023
+
+Aggiornato alle 14:05
+
+Biden chiede una pausa umanitaria
+
+Il presidente americano ha chiesto una pausa nei combattimenti per far uscire gli ostaggi.
+
+Aggiornato alle 13:40
+
+Aperto il valico di Rafah per i feriti
+
+Il valico è stato aperto per permettere a decine di feriti di entrare in Egitto, dice la tv.
+
+Aggiornato alle 12:15
+
+Razzi su Tel Aviv
+
+Sirene d'allarme sono suonate a Tel Aviv e nel centro di Israele, riferisce l'esercito.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [e.headline for e in page.entries] == [
+        "Biden chiede una pausa umanitaria", "Aperto il valico di Rafah per i feriti",
+        "Razzi su Tel Aviv"]
+    assert _times(page, "%Y-%m-%d %H:%M") == [
+        "2023-11-02 14:05", "2023-11-02 13:40", "2023-11-02 12:15"]
+
+
+def test_a_bare_duration_far_from_the_entries_times_is_not_an_entry():
+    text = """\
+Budget 2024 LIVE: Chancellor delivers his statement to the Commons this afternoon
+
+Every announcement from the Chancellor's statement, as it happens, with reaction.
+
+30 October 2024
+
+13:05 - Fuel duty frozen for another year
+
+The Chancellor said fuel duty would stay frozen, at a cost of three billion pounds.
+
+02:13
+
+Watch: the Chancellor arrives at the Commons
+
+12:58
+
+Income tax thresholds unchanged
+
+The thresholds will not move until 2028, the Treasury confirmed this afternoon.
+
+12:40 - Minimum wage to rise in April
+
+The national living wage will rise by 6.7 per cent from April, the Chancellor said.
+"""
+    page = parse_text(text)
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("13:05", "Fuel duty frozen for another year"),
+        ("12:58", "Income tax thresholds unchanged"),
+        ("12:40", "Minimum wage to rise in April"),
+    ]
+    assert "Watch: the Chancellor arrives at the Commons" in page.entries[0].body_markdown

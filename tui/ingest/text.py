@@ -240,7 +240,8 @@ def _stream_list(parts: list[list[tuple[str, bool]]]) -> bool:
             found = _stamp(lines[0][0])
             if found is not None and not found.weak and found.kind in ("clock", "minute"):
                 opened += 1
-    return opened >= 2 and opened >= len(parts) / 2
+    # (w3m ends a list at a blank line: one item per list is common)
+    return opened >= 1 and opened >= len(parts) / 2
 
 
 def _stream_units(parts: list[list[tuple[str, bool]]], gap: bool) -> list[Unit]:
@@ -358,6 +359,7 @@ _JUNK = re.compile(
     r"|^(?:\[[^\]]*\]\s*)+$"  # [image] placeholders, [   ] form fields
     r"|^\S+\.(?:png|jpe?g|gif|webp|svg|avif)$"  # image file names
     r"|^[a-z0-9]+(?:_[a-z0-9]+)+$"  # template identifiers (nav_close_menu)
+    r"|^1\d{9}(?:\d{3})?$"  # a raw epoch (seconds or ms) a script left as text
     r"|^(?:\(öffnet in einem neuen fenster\)\s*)+$",
     re.IGNORECASE,
 )
@@ -576,7 +578,8 @@ def _stamp(text: str) -> _Stamp | None:
             break
         pos, prefixed = m.end(), True
     if not head[pos : pos + 1].isdigit() and not _DATE_HEAD.match(head, pos) and (
-        len(head) - pos < 12 or not head[pos : pos + 1].isupper()
+        # ('Jamie Braidwood14 August 2023 10:01': a short line with a year)
+        len(text) > 100 or not head[pos : pos + 1].isupper() or not _YEAR_AT.search(head, pos)
     ):
         return _match_marker(text) if not prefixed else None
     glued = _deglue(head[pos:])
@@ -602,8 +605,9 @@ def _stamp(text: str) -> _Stamp | None:
         name = (pre[: d.start()] + " " + pre[d.end() :]).strip(_SEPARATORS)
         if name and (len(name.split()) > 4 or not all(w[:1].isupper() for w in name.split())):
             return None
-    printed = m.group(0).strip()
-    rest = text[pos + _original_index(head[pos:], glued, m.end()) :]
+    start, end = (pos + _original_index(head[pos:], glued, k) for k in (m.start(), m.end()))
+    printed = text[start:end].strip()  # as the page prints it ('8.40pm', not '8.40 pm')
+    rest = text[end:]
     zone = None
     if rest[:1] in " (" and (z := zone_after_clock(_CAPS_GLUE.sub(" ", rest[:12]) + rest[12:])):
         zone, rest = z
@@ -627,11 +631,13 @@ def _stamp(text: str) -> _Stamp | None:
 
 
 def _match_marker(text: str) -> _Stamp | None:
-    """A match minute ("95'", "45+2'") or a period ("Mi-temps") opening a line."""
+    """A match minute ("95'", "45+2'") or a period ("Mi-temps") opening a line;
+    a period names an entry alone on its line ('Fin du match ! Le PSG
+    s'impose...' is the text of the 95' entry)."""
     if text[:1].isdigit():
         found = split_minute_prefix(text)
         return _Stamp(None, found[0], found[1], kind="minute") if found else None
-    if period_marker(text):
+    if len(text) <= 40 and text.count(" ") <= 5 and period_marker(text):
         return _Stamp(None, None, text, kind="period")
     return None
 
@@ -867,6 +873,8 @@ def _read_header(
     units: list[Unit], title_at: int | None, start: int, end: int, tz: tzinfo
 ) -> _Header:
     header = _Header(body_start=start)
+    minutes = sum(1 for u in units[start:end] if u.items is None and u.stamp
+                  and u.stamp.kind == "minute") >= 3
     before = units[max(0, (title_at or 0) - 6) : title_at or 0]
     header.context = [u.text for u in before[-3:] if not u.is_list]
     if title_at is not None:
@@ -902,6 +910,8 @@ def _read_header(
         found = unit.stamp
         if found and found.kind in ("clock", "dotted") and not _is_date_line(text):
             break  # the first timed entry
+        if found and found.kind in ("minute", "period") and minutes:
+            break  # the first entry of a minute-by-minute page
         author = _AUTHOR.match(text)
         if author and unit.words <= 10:
             name = author.group("name")
@@ -1150,17 +1160,51 @@ def _stamps(units: list[Unit]) -> list[tuple[int, _Stamp]]:
         ):
             continue  # '14h30, la réunion ...': a clock inside a sentence
         out.append((i, st))
+    return _without_durations(out)
+
+
+def _dial(a: time, b: time) -> int:
+    """Minutes between two clocks the short way round the dial."""
+    diff = abs(a.hour * 60 + a.minute - b.hour * 60 - b.minute)
+    return min(diff, 1440 - diff)
+
+
+def _without_durations(stamps: list[tuple[int, _Stamp]]) -> list[tuple[int, _Stamp]]:
+    """A bare clock alone on its line ('01:27') far from the printed times
+    around it is a video's duration (the player prints it), not an entry."""
+    strong = [(k, st.clock) for k, (_, st) in enumerate(stamps) if st.clock and not st.weak]
+    out = []
+    s = 0  # strong[s] is the first strong stamp after k
+    for k, (i, st) in enumerate(stamps):
+        while s < len(strong) and strong[s][0] <= k:
+            s += 1
+        if st.weak and st.clock and strong:
+            near = [c for _, c in strong[max(0, s - 1) : s + 1]]
+            gap = _dial(near[0], near[-1]) if len(near) == 2 else 0
+            if all(_dial(st.clock, c) > max(60, gap) for c in near) and (
+                len(near) == 2 or min(_dial(st.clock, c) for c in near) > 360
+            ):
+                continue
+        out.append((i, st))
     return out
+
+
+def _steps(clocks: list[time]) -> tuple[int, int]:
+    """How many steps from one clock to the next go forward and how many back,
+    each the short way round the dial (23.46 after 00.04 is 18 minutes back);
+    a step of more than six hours either way says nothing."""
+    ups = downs = 0
+    for a, b in zip(clocks, clocks[1:], strict=False):
+        diff = (b.hour * 60 + b.minute - a.hour * 60 - a.minute) % 1440
+        ups += 0 < diff <= 360
+        downs += diff >= 1080
+    return ups, downs
 
 
 def _in_order(clocks: list[time]) -> float:
     """The share of steps that go the page's main way (up or down)."""
-    ups = downs = 0
-    for a, b in zip(clocks, clocks[1:], strict=False):
-        ups += b > a
-        downs += b < a
-    steps = ups + downs
-    return max(ups, downs) / steps if steps else 0.0
+    ups, downs = _steps(clocks)
+    return max(ups, downs) / (ups + downs) if ups + downs else 0.0
 
 
 def _near_video(units: list[Unit], i: int) -> bool:
@@ -1333,10 +1377,7 @@ def _assign_times(bodies: list[_Body], anchors: tuple[_Moment, _Moment], zone: t
 
 
 def _descending(clocks: list[time]) -> bool:
-    ups = downs = 0
-    for a, b in zip(clocks, clocks[1:], strict=False):
-        ups += b > a
-        downs += b < a
+    ups, downs = _steps(clocks)
     return downs > ups
 
 

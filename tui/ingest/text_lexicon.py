@@ -16,7 +16,7 @@ import re
 STAMP_PREFIX = re.compile(
     r"(?:(?:last\s+)?updated|posted|published|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|"
     r"modifié|actualisé|aktualisiert|veröffentlicht|aggiornato|pubblicato|ore|heure|um|at)"
-    r"\b\s*(?:on|at|le|à|a|um|am|alle|il|:)?\s*:?\s*",
+    r"\b\s*(?:(?:alle|on|at|le|à|am|um|il|a)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
 
