@@ -143,18 +143,20 @@ def _unwrap(lines: list[str]) -> list[str]:
     if len(near) < 3 or open_ended < len(near) / 2:
         return lines
     out: list[str] = []
+    last = ""  # the line before, as printed (out[-1] may hold several joined)
     for line in lines:
         prev = out[-1] if out else ""
         if (
             line.strip()
-            and prev.strip()
-            and len(prev.rstrip()) >= width - 25
+            and last.strip()
+            and len(last.rstrip()) >= width - 25
             and not _BULLET.match(line)
-            and (_indent(line) == _indent(prev) or _BULLET.match(prev))
+            and (_indent(line) == _indent(last) or _BULLET.match(prev))
         ):
             out[-1] = prev.rstrip() + " " + line.strip()
         else:
             out.append(line)
+        last = line
     return out
 
 
