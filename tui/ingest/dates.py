@@ -1,4 +1,5 @@
-"""Dates and clock times as news pages print them, in French, English and German.
+"""Dates and clock times as news pages print them, in French, English, German
+and Italian.
 
 Everything returned is timezone-aware. A page's wall clock is kept: a time is
 given the page's own offset when the page states one, else the usual zone of
@@ -17,18 +18,18 @@ from zoneinfo import ZoneInfo
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "janvier january januar jan janv jänner",
-        "fevrier february februar feb fev fevr",
-        "mars march marz maerz mar",
-        "avril april avr apr",
-        "mai may",
-        "juin june juni jun",
-        "juillet july juli jul juil",
-        "aout august aug",
-        "septembre september sept sep",
-        "octobre october oktober oct okt",
+        "janvier january januar jan janv jänner gennaio gen",
+        "fevrier february februar feb fev fevr febbraio",
+        "mars march marz maerz mar marzo",
+        "avril april avr apr aprile",
+        "mai may maggio mag",
+        "juin june juni jun giugno giu",
+        "juillet july juli jul juil luglio lug",
+        "aout august aug agosto ago",
+        "septembre september sept sep settembre set",
+        "octobre october oktober oct okt ottobre ott",
         "novembre november nov",
-        "decembre december dezember dec dez",
+        "decembre december dezember dec dez dicembre dic",
     ],
     start=1,
 ):
@@ -39,7 +40,8 @@ _WEEKDAYS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend"
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend "
+    "lunedi martedi mercoledi giovedi venerdi sabato domenica"
 ).split()
 
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -224,8 +226,9 @@ def find_datetime(text: str, tz: tzinfo | None = None) -> datetime | date | None
     if not found:
         return None
     day, _start, end = found
-    tail = fold(text)[end : end + 24]
-    m = re.match(r"\s*(?:,|a|um|at|-|–|—|\|)?\s*(?:" + _CLOCK + ")", tail, re.IGNORECASE)
+    tail = fold(text)[end : end + 30]
+    m = re.match(r"\s*(?:,|a|um|at|alle(?:\s+ore)?|ore|-|–|—|\|)?\s*(?:" + _CLOCK + ")", tail,
+                 re.IGNORECASE)
     clock = _clock_from_match(m) if m else None
     if clock is None:
         return day
@@ -294,7 +297,8 @@ def from_epoch(value: str | int | float, tz: tzinfo | None = None) -> datetime |
 @cache
 def zone_for_language(lang: str | None) -> tzinfo:
     """The zone a page's wall clock most likely means when it states none."""
-    name = {"fr": "Europe/Paris", "de": "Europe/Berlin", "en": "Europe/London"}.get(lang or "")
+    name = {"fr": "Europe/Paris", "de": "Europe/Berlin", "en": "Europe/London",
+            "it": "Europe/Rome"}.get(lang or "")
     if name is None:
         return UTC
     try:

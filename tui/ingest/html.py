@@ -102,7 +102,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
             time=e.time.astimezone(e.zone) if e.time is not None and e.zone else e.time,
             time_text=e.time_text,
             minute=e.minute,
-            zone=zone_label(e.zone or tz) if e.time is not None else None,
+            zone=_zone_of(e.time, e.zone or tz),
             links=tuple(e.rendered.links),
             media=tuple(e.rendered.media),
         )
@@ -136,6 +136,13 @@ _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datep
                    "date", "sailthru.date", "parsely-pub-date")
 _MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time",
                   "datemodified", "dcterms.modified", "dc.date.modified", "last-modified")
+
+
+def _zone_of(time: datetime | None, zone: tzinfo) -> str | None:
+    """The name of the zone an entry's time is in, when the time is in it."""
+    if time is None or time.utcoffset() != time.astimezone(zone).utcoffset():
+        return None
+    return zone_label(zone)
 
 
 def _is_deep(html: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from tui.ingest.dates import at_clock
 from tui.ingest.html_liveblog import DomEntry, steps
@@ -35,7 +35,8 @@ def calibrate(entries: Sequence[DomEntry]) -> None:
     clock is the page's wall clock, and the entry's time is the one the
     reader sees: find the offset that makes most entries' printed clocks
     agree with one of their instants (posted or updated), then give each
-    entry that instant, in that offset."""
+    entry that instant, in that offset (or, when the printed clock is the
+    instant's UTC clock, the printed clock in the page's zone)."""
     gaps: Counter[int] = Counter()
     printed_entries = 0
     for entry in entries:
@@ -58,9 +59,15 @@ def calibrate(entries: Sequence[DomEntry]) -> None:
             instants = entry.extra.get("instants") or (entry.time,)
             entry.time = next((t for t in instants  # type: ignore[attr-defined]
                                if _clock_gap(printed, t) == gap), entry.time)
-        if gap:
-            offset = (entry.time.utcoffset() or timedelta(0)) + timedelta(minutes=gap)
-            entry.time = entry.time.astimezone(timezone(offset))
+        if not gap:
+            continue
+        offset = entry.time.utcoffset() or timedelta(0)
+        if timedelta(minutes=-gap) == offset:
+            # The printed clock is the instant's UTC clock, on a page whose zone
+            # is not UTC: the page wrote its own wall clock with a false "Z".
+            entry.time = entry.time.astimezone(UTC).replace(tzinfo=entry.time.tzinfo)
+        else:  # the instants are right, the page's clock is in another offset
+            entry.time = entry.time.astimezone(timezone(offset + timedelta(minutes=gap)))
 
 
 def _descending(clocks: list[time]) -> bool:

@@ -180,7 +180,7 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
                 instants.append(found)
                 if instant is None:
                     instant, later = found, bool(_LATER_ATTR.search(name))
-        text = short_text(node, 61) if node.tag == "time" else ""
+        text = clean_inline(short_text(node, 200))[:61] if node.tag == "time" else ""
         clock = _clock_in(text) if text else None
         if instant is None and clock is None:
             relative = _relative(text)

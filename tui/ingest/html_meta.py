@@ -69,7 +69,8 @@ def read_meta(tree: LexborHTMLParser, base_url: str | None) -> Meta:
 
 _EXPLICIT_OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d:?\d\d)\s*$")
 # Regions whose usual zone is the one `zone_for_language` gives their language.
-_ZONE_REGIONS = {"", "fr", "be", "ch", "lu", "mc", "de", "at", "li", "gb", "uk", "ie"}
+_ZONE_REGIONS = {"", "fr", "be", "ch", "lu", "mc", "de", "at", "li", "gb", "uk", "ie", "it", "sm",
+                 "va"}
 
 
 def explicit_dates(tree: LexborHTMLParser, meta: Meta) -> list[str]:
