@@ -987,3 +987,79 @@ The national living wage will rise by 6.7 per cent from April, the Chancellor sa
         ("12:40", "Minimum wage to rise in April"),
     ]
     assert "Watch: the Chancellor arrives at the Commons" in page.entries[0].body_markdown
+
+
+def test_ticker_marks_and_day_headers_between_entries():
+    text = """\
+Nahost-Ticker: Israel und Hamas verhandeln weiter in Kairo
+
+Alle Entwicklungen im Überblick, laufend aktualisiert von der Redaktion.
+
+Mittwoch, 28. August 2024
+
++++ 08.10 Uhr: Verhandlungen gehen weiter +++
+
+Die Gespräche in Kairo werden am Mittwoch fortgesetzt, teilte Ägypten mit.
+
+Dienstag, 27. August 2024
+
++++ 22.45 Uhr: Raketenalarm im Norden +++
+
+Im Norden Israels heulten am Abend die Sirenen, berichtete die Armee.
+
++++ 18.05 Uhr: Hilfskonvoi erreicht Gaza +++
+
+Ein Konvoi mit 40 Lastwagen hat den Grenzübergang passiert, sagte die UN.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("08.10 Uhr", "Verhandlungen gehen weiter"),
+        ("22.45 Uhr", "Raketenalarm im Norden"),
+        ("18.05 Uhr", "Hilfskonvoi erreicht Gaza"),
+    ]
+    assert _times(page) == [
+        "2024-08-28 08:10 +0200", "2024-08-27 22:45 +0200", "2024-08-27 18:05 +0200"]
+    assert all("2024" not in e.body_markdown for e in page.entries)
+
+
+def test_updated_at_footers_and_relative_times_on_their_own_lines():
+    text = """\
+Ukraine war live: Zelenskiy meets allies in Kyiv as drones hit Odesa port
+
+Tue 15 Aug 2023 13.05 BST
+
+4m ago
+
+12.50 BST
+
+Zelenskiy meets allies in Kyiv
+
+Volodymyr Zelenskiy met defence ministers from five countries in Kyiv on Tuesday, his office said.
+
+Updated at 13.02 BST
+
+1h ago
+
+11.58 BST
+
+Drone attack on Odesa port
+
+Ukraine's air force said it shot down 12 of 15 drones launched at the port overnight.
+
+2h ago
+
+10.20 BST
+
+Grain exports resume
+
+Three ships carrying grain left the port this morning, the ministry said.
+"""
+    page = parse_text(text)
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("12.50", "Zelenskiy meets allies in Kyiv"),
+        ("11.58", "Drone attack on Odesa port"),
+        ("10.20", "Grain exports resume"),
+    ]
+    assert all("ago" not in e.body_markdown for e in page.entries)
+    assert _times(page)[0] == "2023-08-15 12:50 +0100"

@@ -442,6 +442,8 @@ def _chrome(unit: Unit) -> bool:
         return True
     if words <= 40 and _chrome_phrase(unit.folded):
         return True
+    if words <= 5 and RELATIVE_PREFIX.fullmatch(text):
+        return True  # '4m ago' alone: when the page was saved, not the entry's time
     if 40 < words <= 90 and any(s in unit.folded for s in _LONG_PROMO):
         return True
     # SHOUTED lines: promotions and section banners, never a paragraph.
@@ -526,6 +528,7 @@ _DATE_HEAD = re.compile(
 )
 _ITALIAN = re.compile(r"\b(?:" + "|".join(ITALIAN_MONTHS) + r")\b", re.IGNORECASE)
 _SEPARATORS = " -–—:|•·,/"
+_MARKS = "+■▶►◆▪ "  # printed before a ticker's entries ('+++ 12:31 Uhr: ...')
 
 
 def _split_digits(m: re.Match[str]) -> str:
@@ -568,11 +571,11 @@ def _original_index(original: str, deglued: str, k: int) -> int:
 
 def _stamp(text: str) -> _Stamp | None:
     """The stamp a line opens with, or None."""
-    first = text[:1]
+    pos = len(text) - len(text.lstrip(_MARKS)) if text[:1] in _MARKS else 0
+    first = text[pos : pos + 1]
     if not first.isalnum() and first not in "(":
         return None
     head = text[:160]
-    pos = 0
     prefixed = False
     for _ in range(2):
         m = STAMP_PREFIX.match(head, pos) or RELATIVE_PREFIX.match(head, pos)
@@ -623,6 +626,8 @@ def _stamp(text: str) -> _Stamp | None:
         rest = rest[rest.index(printed) + len(printed) :].lstrip(_SEPARATORS)
     if day is None and (d := _DATE_HEAD.match(rest)) and (found := find_date(_date_text(d[0]))):
         day, rest = found, rest[d.end() :].lstrip(_SEPARATORS)  # 'Updated 6:27 PM / Feb 19, 2020'
+    if rest.endswith("++"):
+        rest = rest.rstrip("+ ")  # '+++ 12:31 Uhr: Titel +++'
     if name and rest and not rest[:1].isupper():
         return None  # 'On 2 May 2024 at 12:00 the minister said': a sentence
     weak = not (prefixed or pre or zone or rest or doubled or kind == "dotted") and (
@@ -1254,8 +1259,12 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
     """Entries that start at their stamps: the stamp's line, its headline
     (after the clock or on the next line), then the text up to the next."""
     bodies: list[_Body] = []
+    day = next((d for u in reversed(units[: stamps[0][0]]) if (d := _day_header(u))), None)
     for n, (i, st) in enumerate(stamps):
         stop = stamps[n + 1][0] if n + 1 < len(stamps) else len(units)
+        entry_day, day = st.day or day, None
+        for unit in units[i + 1 : stop]:
+            day = _day_header(unit) or day  # ('Dienstag, 27. August 2024' above the next)
         j = i + 1
         while j < stop and units[j].items is None and (_is_tag(units[j].text)):
             j += 1  # 'Breaking', 'Pinned' above the headline
@@ -1272,7 +1281,7 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
             headline = rest
         else:
             lead = rest  # the entry's text runs on after its clock
-        body = _Body(headline=headline, time_text=st.printed, clock=st.clock, day=st.day,
+        body = _Body(headline=headline, time_text=st.printed, clock=st.clock, day=entry_day,
                      zone=st.zone or zones[i], minute=st.printed if st.kind == "minute" else None)
         if lead:
             body.paragraphs.append(_md_escape(lead))
@@ -1280,6 +1289,14 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         _fill(body, [u for u in units[j:stop] if not u.zone], headline, subheadings=True)
         bodies.append(body)
     return bodies
+
+
+def _day_header(unit: Unit) -> date | None:
+    """The day a line that holds only a date gives the entries below it."""
+    if unit.items is not None or unit.words > 6 or not _YEAR.search(unit.text):
+        return None
+    m = _DATE_HEAD.fullmatch(unit.text.strip(" :,.-–—"))
+    return find_date(_date_text(m[0])) if m else None
 
 
 def _split_trailing(units: list[Unit], stamps: list[tuple[int, _Stamp]],
