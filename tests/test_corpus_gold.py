@@ -63,8 +63,21 @@ def _parsed(path: Path) -> Page:
     return parse(path.read_bytes())
 
 
+# Gold prefixes the page itself contradicts, by page and entry index: the
+# corrected prefix, and why. (score.py still counts them as misses.)
+GOLD_ERRATA: dict[str, dict[int, tuple[str, str]]] = {
+    "liveblog_en_telegraph_airasia_bold_times_2014-12-31.html": {
+        21: ("This from Tom Phillips, our c",
+             "the page has '<strong>Tom Phillips</strong>, our': no space before the comma"),
+    },
+}
+
+
 def _gold(gold_file: Path) -> dict[str, Any]:
-    return json.loads(gold_file.read_text(encoding="utf-8"))
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    for index, (prefix, _why) in GOLD_ERRATA.get(gold["file"], {}).items():
+        gold["entries"][index]["headline_prefix"] = prefix
+    return gold
 
 
 # --- score.py's rules, in-process -------------------------------------------------
