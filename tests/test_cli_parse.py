@@ -200,3 +200,18 @@ def test_outline_shows_the_printed_clock_of_an_undated_entry(capsys, tmp_path):
     assert main(["parse", str(page), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [e["time"] for e in data["entries"]] == [None, None]
+
+
+def test_outline_shows_match_minutes(capsys, tmp_path) -> None:
+    events = "".join(f"<p><strong>{m}</strong> {text}</p>" for m, text in [
+        ("90+3'", "The final whistle goes and the home side hold on to win."),
+        ("67'", "Goal! A low shot from the edge of the box beats the keeper."),
+        ("12'", "An early chance goes just wide of the far post from a corner.")])
+    page = tmp_path / "match.html"
+    page.write_text(f"<html lang=en><body><h1>Final: live</h1><div>{events}</div></body></html>")
+    status, out, _ = run(capsys, str(page))
+    assert status == 0
+    assert out.splitlines()[-3:] == [
+        "90+3'  The final whistle goes and the home side hold on to win.",
+        "67'    Goal! A low shot from the edge of the box beats the keeper.",
+        "12'    An early chance goes just wide of the far post from a corner."]

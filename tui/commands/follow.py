@@ -60,7 +60,8 @@ def find_or_add(library: Library, target: str) -> PageSummary:
 
 
 def entry_lines(library: Library, row: EntryRow, body: bool) -> list[str]:
-    clock = clock_label(row.time, None) or "--:--"  # in the page's own offset, as `parse`
+    # In the page's own offset, as `parse`; a match minute where there is no time.
+    clock = clock_label(row.time, None) or clean(row.minute or "") or "--:--"
     lines = [f"{clock}  {clean(row.headline) or '(no headline)'}"]
     if body:
         text = clean(library.entry_detail(row.rowid).body_markdown, multiline=True).strip()

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def outline(page: Page) -> list[str]:
-    """Title, publisher, date, then `HH:MM  headline` (or `--:--`) per entry."""
+    """Title, publisher, date, then `HH:MM  headline` (or the match minute,
+    or `--:--`) per entry."""
     count = len(page.entries)
     lines = [
         clean(page.title) or "(untitled)",
@@ -53,6 +54,6 @@ def outline(page: Page) -> list[str]:
         lines.append("topics: " + ", ".join(clean(t) for t in page.topics))
     lines.append("")
     for entry in page.entries:
-        clock = clock_label(entry.time, entry.time_text) or "--:--"
-        lines.append(f"{clock}  {clean(entry.headline)}")
+        clock = clock_label(entry.time, entry.time_text) or clean(entry.minute or "") or "--:--"
+        lines.append(f"{clock:<5}  {clean(entry.headline)}")
     return lines
