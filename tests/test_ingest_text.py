@@ -1063,3 +1063,37 @@ Three ships carrying grain left the port this morning, the ministry said.
     ]
     assert all("ago" not in e.body_markdown for e in page.entries)
     assert _times(page)[0] == "2023-08-15 12:50 +0100"
+
+
+@pytest.mark.parametrize(("line", "printed", "rest"), [
+    ("Updated 1:48 AM", "1:48 AM", ""),
+    ("Posted at 15:0515:05", "15:05", ""),
+    ("15:05Posted at 15:05", "15:05", ""),
+    ("4m ago12.50 BST", "12.50", ""),
+    ("November02202321:06 (IST)", "21:06", ""),
+    ("Jamie Braidwood14 August 2023 10:01", "10:01", ""),
+    ("21:00Antony Thrower", "21:00", "Antony Thrower"),
+    ("Sept. 12, 2024, 2:57 PM EDT", "2:57 PM", ""),
+    ("Heute, 12:31 Uhr: Titel", "12:31 Uhr", "Titel"),
+    ("Aggiornato alle 9:05", "9:05", ""),
+    ("Mis à jour à 14h05", "14h05", ""),
+    ("Today at 8.40pm", "8.40pm", ""),
+    ("95' Fin du match", "95'", "Fin du match"),
+    ("45+2'", "45+2'", ""),
+])
+def test_stamp_lines(line, printed, rest):
+    from tui.ingest.text import _stamp
+
+    found = _stamp(line)
+    assert found is not None and (found.printed, found.rest) == (printed, rest)
+
+
+@pytest.mark.parametrize("line", [
+    "3.50 euros were spent", "25.1 - This is a terrific shot", "IND 151/1 (25)",
+    "On 2 November 2023 at 12:00 the police said", "2014-12-31 17:13:38.0",
+    "VIDEO2:1702:17", "At least 20 people were hurt", "Hier ist 12:00 nichts los",
+])
+def test_lines_that_are_not_stamps(line):
+    from tui.ingest.text import _stamp
+
+    assert _stamp(line) is None

@@ -510,7 +510,6 @@ class _Stamp:
     zone: tzinfo | None = None  # a zone printed after the clock ("BST")
     kind: str = "clock"  # "clock", "dotted" (a bare 16.06), "minute", "period"
     weak: bool = False  # a bare clock alone on its line: maybe a video's duration
-    byline: bool = False  # "Name 14 August 2023 10:01": a footer as much as a header
 
 
 # Spaces a dump loses between spans: 'November02202321:06', 'Braidwood14',
@@ -614,7 +613,9 @@ def _stamp(text: str) -> _Stamp | None:
     printed = text[start:end].strip()  # as the page prints it ('8.40pm', not '8.40 pm')
     rest = text[end:]
     zone = None
-    if rest[:1] in " (" and (z := zone_after_clock(_CAPS_GLUE.sub(" ", rest[:12]) + rest[12:])):
+    if (rest[:1] in " (" or rest[:2].isupper()) and (
+        z := zone_after_clock(_CAPS_GLUE.sub(" ", rest[:12]) + rest[12:])
+    ):
         zone, rest = z
     if rest[:1] in ":." and rest[1:3].isdigit():
         return None  # '2014-12-31 17:13:38.0': a machine's timestamp, not a printed clock
@@ -633,8 +634,7 @@ def _stamp(text: str) -> _Stamp | None:
     weak = not (prefixed or pre or zone or rest or doubled or kind == "dotted") and (
         ":" in printed and len(printed) <= 5
     )
-    return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak,
-                  byline=bool(name) and not rest)
+    return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak)
 
 
 def _match_marker(text: str) -> _Stamp | None:

@@ -15,8 +15,9 @@ import re
 # "Mis à jour à 14h05", "Aktualisiert um 12.31 Uhr", "Aggiornato alle 9:05".
 STAMP_PREFIX = re.compile(
     r"(?:(?:last\s+)?updated|posted|published|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|"
-    r"modifié|actualisé|aktualisiert|veröffentlicht|aggiornato|pubblicato|ore|heure|um|at)"
-    r"\b\s*(?:(?:alle|on|at|le|à|am|um|il|a)\b)?\s*:?\s*",
+    r"modifié|actualisé|aktualisiert|veröffentlicht|aggiornato|pubblicato|ore|heure|um|at|"
+    r"today|yesterday|aujourd'hui|aujourd’hui|hier|heute|gestern|oggi|ieri)"
+    r"\b\s*,?\s*(?:(?:alle|on|at|le|à|am|um|il|a)\b)?\s*[:,]?\s*",
     re.IGNORECASE,
 )
 
