@@ -151,3 +151,12 @@ def test_prices_in_bold_are_not_clocks() -> None:
             f"<p>{SENTENCES[1]}</p><p>{SENTENCES[2]}</p>")
     page = _parse(body)
     assert page.kind is PageKind.ARTICLE
+
+
+def test_a_bold_paragraph_after_the_clock_is_the_headline() -> None:
+    body = "".join(
+        f"<p><strong>1{4 - i}:05</strong> <strong>Bridge {i} closed</strong></p>"
+        f"<p>{SENTENCES[i]}</p>" for i in range(3))
+    page = _parse(body, head=_day("2024-05-02T15:00:00+01:00"))
+    assert [e.headline for e in page.entries] == [f"Bridge {i} closed" for i in range(3)]
+    assert [e.body_markdown for e in page.entries] == SENTENCES[:3]

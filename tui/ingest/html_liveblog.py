@@ -670,8 +670,7 @@ def _marker_entries(body: LexborNode, html: str, base_url: str | None, min_marke
         if runs_on:
             rendered = Rendered(_without_lead_clock(rendered.markdown, marker.printed),
                                 rendered.links, rendered.media)
-        headline = "" if runs_on else marker.rest
-        headline = headline or first_sentence(rendered.markdown)
+        headline = "" if runs_on else marker.rest  # (else find_entries gives one)
         entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
                                 day=day if marker.clock else None,
                                 time_text=marker.printed, minute=marker.minute,
@@ -761,8 +760,25 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     best = max(candidates, key=_segmentation_score)
     for entry in best:
         if not entry.headline:
-            entry.headline = first_sentence(entry.rendered.markdown) or _media_headline(entry)
+            _give_headline(entry)
     return _without_copies(best)
+
+
+_BOLD_PARAGRAPH = re.compile(r"^(\*\*|__)([^*_\n][^\n]*?)\1[ \t]*(?:\n\n|$)")
+
+
+def _give_headline(entry: DomEntry) -> None:
+    """A headline for an entry whose markup marks none: a bold paragraph that
+    opens it (a title the page did not mark as one), else its first
+    sentence, else the caption of what it shows."""
+    markdown = entry.rendered.markdown
+    bold = _BOLD_PARAGRAPH.match(markdown)
+    if bold and len(bold.group(2)) <= HEADLINE_MAX and markdown[bold.end():].strip():
+        entry.headline = clean_inline(markdown_plain(bold.group(0)))
+        entry.rendered = Rendered(markdown[bold.end():].lstrip("\n"), entry.rendered.links,
+                                  entry.rendered.media)
+        return
+    entry.headline = first_sentence(markdown) or _media_headline(entry)
 
 
 def _media_headline(entry: DomEntry) -> str:
