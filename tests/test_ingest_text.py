@@ -1097,3 +1097,33 @@ def test_lines_that_are_not_stamps(line):
     from tui.ingest.text import _stamp
 
     assert _stamp(line) is None
+
+
+def test_key_events_list_of_stamped_items_repeats_entries_and_adds_none():
+    text = """\
+Ukraine war live: Zelenskiy meets allies in Kyiv as drones hit Odesa port
+
+Tue 15 Aug 2023 12.55 BST
+
+Key events
+
+  • 12.50 BST
+    Zelenskiy meets allies in Kyiv…
+  • 11.58 BST
+    Drone attack on Odesa port
+
+12.50 BST
+
+Zelenskiy meets allies in Kyiv to discuss air defence
+
+Volodymyr Zelenskiy met defence ministers from five countries in Kyiv on Tuesday, his office said.
+
+11.58 BST
+
+Drone attack on Odesa port
+
+Ukraine's air force said it shot down 12 of 15 drones launched at the port overnight.
+"""
+    page = parse_text(text)
+    assert [e.headline for e in page.entries] == [
+        "Zelenskiy meets allies in Kyiv to discuss air defence", "Drone attack on Odesa port"]

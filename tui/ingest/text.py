@@ -390,7 +390,8 @@ _GENERIC_CRUMBS = frozenset(
 _LIVE_MARKER = re.compile(
     r"\bLIVE\b|\b[Ll]ive[ -]?(?:[Bb]log|[Tt]icker|[Uu]pdates?)\b|\bLiveblog|[Tt]icker\b|"
     r"\b[Ee]n direct\b|\bDIRECT\b|\bLe fil info\b|\bFil info\b|\bminute par minute\b|"
-    r"\bas it happened\b|\bTHIS IS A LIVE BLOG\b"
+    r"\bas it happened\b|\bTHIS IS A LIVE BLOG\b|"
+    r"\b[Ll]ive(?::| [-–—] )|[-–—] [Ll]ive\b"  # 'Ukraine war live: ...', '... – live'
 )
 # "Par X", "ParGuitel Benishay" (glued), "By X", "Von X"; or the word alone,
 # the name on the next line.
@@ -1364,8 +1365,8 @@ def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> 
 def _without_copies(bodies: list[_Body]) -> list[_Body]:
     """A key-events or summary list repeats entries' headlines and times with
     no text: such a copy is dropped when the entry itself is there."""
-    full = {(b.headline, b.time_text) for b in bodies if b.paragraphs}
-    return [b for b in bodies if b.paragraphs or (b.headline, b.time_text) not in full]
+    full = {(_f(b.headline)[:30], b.time_text) for b in bodies if b.paragraphs}
+    return [b for b in bodies if b.paragraphs or (_f(b.headline)[:30], b.time_text) not in full]
 
 
 _Moment = datetime | date | None
