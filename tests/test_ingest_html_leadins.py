@@ -160,3 +160,24 @@ def test_a_bold_paragraph_after_the_clock_is_the_headline() -> None:
     page = _parse(body, head=_day("2024-05-02T15:00:00+01:00"))
     assert [e.headline for e in page.entries] == [f"Bridge {i} closed" for i in range(3)]
     assert [e.body_markdown for e in page.entries] == SENTENCES[:3]
+
+
+def test_headings_with_their_time_on_a_line_beside_them() -> None:
+    """A flat run: heading, a small dateline after it (or before it), then
+    paragraphs: each heading opens an entry timed by its dateline."""
+    after = "".join(
+        f'<h2>Headline {i}</h2><p class="meta">Posted {1 + i}:{i}5 pm</p>'
+        f"<p>{SENTENCES[i]}</p><p>{SENTENCES[i + 1]}</p>" for i in range(3))
+    page = _parse(after, head=_day("2024-05-02T23:00:00+01:00"))
+    assert [e.headline for e in page.entries] == [f"Headline {i}" for i in range(3)]
+    assert [e.time.strftime("%H:%M") if e.time else None for e in page.entries] == [
+        "13:05", "14:15", "15:25"]
+    assert page.entries[0].body_markdown == f"{SENTENCES[0]}\n\n{SENTENCES[1]}"
+
+    before = "".join(
+        f'<div class="stamp">1{4 - i}:0{i}</div><h3>Titre {i}</h3><p>{SENTENCES[i]}</p>'
+        for i in range(3))
+    page = _parse(before, head=_day("2024-05-02T15:00:00+02:00"), lang="fr")
+    assert [e.headline for e in page.entries] == [f"Titre {i}" for i in range(3)]
+    assert [e.time_text for e in page.entries] == ["14:00", "13:01", "12:02"]
+    assert [e.body_markdown for e in page.entries] == SENTENCES[:3]

@@ -519,6 +519,7 @@ class _Marker:
     minute: str | None = None
     apart: bool = True  # the lead-in stands apart from the text after it
     zone: tzinfo | None = None  # printed after the clock ("12.50 BST")
+    dateline: LexborNode | None = None  # a small clock element beside a heading
 
 
 _ITEM_TAGS = frozenset(("li", "tr", "dd", "dt"))
@@ -585,11 +586,44 @@ def _markers(body: LexborNode, minutes: bool) -> list[_Marker]:
         if not stripped:
             continue
         marker = _lead_marker(node, stripped, minutes)
+        if marker is None and node.tag in _DATELINED:
+            marker = _datelined_heading(node, stripped)
         if marker is not None:
             out.append(marker)
             if len(out) >= MAX_ANCHORS:
                 break
     return out
+
+
+_DATELINED = frozenset(("h2", "h3", "h4"))
+_DATELINE_MAX = 60
+
+
+def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
+    current = node.next if forward else node.prev
+    while current is not None and not current.is_element_node:
+        if (current.text_content or "").strip():
+            return None  # text between: not a dateline of this heading
+        current = current.next if forward else current.prev
+    return current
+
+
+def _datelined_heading(heading: LexborNode, text: str) -> _Marker | None:
+    """A heading with its time in a small element right after it (or right
+    before it): "<h2>Title</h2><p class=meta>Posted 14:32</p>"."""
+    for forward in (True, False):
+        sibling = _element_sibling(heading, forward)
+        if sibling is None or sibling.tag in _HEADING_TAGS:
+            continue
+        line = clean_inline(short_text(sibling, _DATELINE_MAX + 1))
+        if not line or len(line) > _DATELINE_MAX:
+            continue
+        stamp = _printed_clock(line)
+        if stamp is None:
+            continue
+        block = heading if forward else sibling
+        return _Marker(block, heading, stamp[0], stamp[1], text, zone=stamp[2], dateline=sibling)
+    return None
 
 
 def _marker_key(marker: _Marker) -> tuple[str, bool, tuple[str, str], bool]:
@@ -652,7 +686,9 @@ def _marker_entries(body: LexborNode, html: str, base_url: str | None, min_marke
         roots: list[LexborNode] = []
         runs_on = not marker.apart and bool(marker.rest)
         skip = set() if runs_on else {marker.lead.mem_id}
-        if marker.lead is not marker.block:
+        if marker.dateline is not None:
+            skip.add(marker.dateline.mem_id)  # (the entry is what follows both)
+        elif marker.lead is not marker.block:
             roots.extend(_own_roots(marker.block))
         next_day = None
         next_zone = None
