@@ -1235,7 +1235,7 @@ def _is_tag(text: str) -> bool:
 
 def _first_sentence(text: str) -> str:
     """An entry without a headline is listed by its first sentence."""
-    text = text.replace("\\", "")
+    text = re.sub(r"^(?:[-*#>]\s+)+|\*\*", "", text.replace("\\", ""))
     m = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
     sentence = m.group(1) if m else text
     if len(sentence) > 160:
@@ -1352,6 +1352,8 @@ def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> 
     for body in bodies:
         if not body.headline and body.paragraphs:
             body.headline = _first_sentence(body.paragraphs[0])
+        elif not body.headline and body.media:
+            body.headline = body.media[0].caption or ""  # a picture or a post alone
     with_text = sum(1 for b in bodies if sum(len(p.split()) for p in b.paragraphs) >= 8)
     if live_hint:
         return bodies if with_text >= 1 else []
