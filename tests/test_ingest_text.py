@@ -1078,6 +1078,10 @@ Three ships carrying grain left the port this morning, the ministry said.
     ("Aggiornato alle 9:05", "9:05", ""),
     ("Mis à jour à 14h05", "14h05", ""),
     ("Today at 8.40pm", "8.40pm", ""),
+    ("3.27pm BST", "3.27pm", ""),
+    ("Updated at 3.16am GMT", "3.16am", ""),
+    ("+++ 12:31 Uhr: Titel +++", "12:31 Uhr", "Titel"),
+    ("6.15 pm: China's Hubei province asks firms", "6.15 pm", "China's Hubei province asks firms"),
     ("95' Fin du match", "95'", "Fin du match"),
     ("45+2'", "45+2'", ""),
 ])
@@ -1127,3 +1131,32 @@ Ukraine's air force said it shot down 12 of 15 drones launched at the port overn
     page = parse_text(text)
     assert [e.headline for e in page.entries] == [
         "Zelenskiy meets allies in Kyiv to discuss air defence", "Drone attack on Odesa port"]
+
+
+def test_a_published_and_an_updated_time_over_one_entry():
+    text = """\
+Politics live: Clegg says Labour are miserable as the conference season opens
+
+Wed 18 Sep 2013 16.05 BST
+
+3.27pm BST
+
+Updated at 3.41pm BST
+
+Clegg says Labour are miserable when there is good news for the economy, he told delegates.
+
+2.50pm BST
+
+The conference hall is filling up ahead of the deputy prime minister's speech this afternoon.
+
+Updated at 3.02pm BST
+
+2.10pm BST
+
+Delegates have been arriving all morning, and the queues for the hall stretch round the block.
+"""
+    page = parse_text(text)
+    assert [e.time_text for e in page.entries] == ["3.27pm", "2.50pm", "2.10pm"]
+    assert _times(page) == [
+        "2013-09-18 15:27 +0100", "2013-09-18 14:50 +0100", "2013-09-18 14:10 +0100"]
+    assert page.entries[0].headline.startswith("Clegg says Labour are miserable")

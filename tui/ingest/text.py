@@ -511,6 +511,7 @@ class _Stamp:
     zone: tzinfo | None = None  # a zone printed after the clock ("BST")
     kind: str = "clock"  # "clock", "dotted" (a bare 16.06), "minute", "period"
     weak: bool = False  # a bare clock alone on its line: maybe a video's duration
+    labelled: bool = False  # said with a word: 'Updated at', 'Posted at', '4m ago'
 
 
 # Spaces a dump loses between spans: 'November02202321:06', 'Braidwood14',
@@ -635,7 +636,7 @@ def _stamp(text: str) -> _Stamp | None:
     weak = not (prefixed or pre or zone or rest or doubled or kind == "dotted") and (
         ":" in printed and len(printed) <= 5
     )
-    return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak)
+    return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak, prefixed)
 
 
 def _match_marker(text: str) -> _Stamp | None:
@@ -1168,7 +1169,20 @@ def _stamps(units: list[Unit]) -> list[tuple[int, _Stamp]]:
         ):
             continue  # '14h30, la réunion ...': a clock inside a sentence
         out.append((i, st))
-    return _without_durations(out)
+    return _one_per_block(units, _without_durations(out))
+
+
+def _one_per_block(units: list[Unit], stamps: list[tuple[int, _Stamp]]
+                   ) -> list[tuple[int, _Stamp]]:
+    """Two stamps with nothing but chrome between them stamp one entry
+    ('3.09am GMT' over 'Updated at 3.16am GMT', '15:05' over 'Posted at
+    15:05'): the plain one is the entry's time, the labelled one goes."""
+    drop: set[int] = set()
+    for (i, a), (j, b) in zip(stamps, stamps[1:], strict=False):
+        if a.labelled == b.labelled or not all(_is_chrome(u) for u in units[i + 1 : j]):
+            continue
+        drop.add(j if b.labelled else i)
+    return [(i, st) for i, st in stamps if i not in drop]
 
 
 def _dial(a: time, b: time) -> int:
@@ -1266,16 +1280,17 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         entry_day, day = st.day or day, None
         for unit in units[i + 1 : stop]:
             day = _day_header(unit) or day  # ('Dienstag, 27. August 2024' above the next)
-        j = i + 1
-        while j < stop and units[j].items is None and (_is_tag(units[j].text)):
+        part = _entry_units(units[i + 1 : stop])
+        j = 0
+        while j < len(part) and part[j].items is None and _is_tag(part[j].text):
             j += 1  # 'Breaking', 'Pinned' above the headline
         rest = _untag(st.rest)
         headline, lead = "", None
         if st.kind == "period":
             headline = rest
         elif not rest or _name_like(rest) or _is_tag(rest):
-            if j < stop and _title_line(units, j, stop):
-                headline, j = _untag(units[j].text), j + 1
+            if j < len(part) and _title_line(part, j, len(part)):
+                headline, j = _untag(part[j].text), j + 1
             elif not _is_tag(rest):
                 headline = rest  # ('05.20 Uhr: Mittlerweile 640 Tote')
         elif _headline_like(rest) and not _paragraph_like(rest):
@@ -1287,9 +1302,17 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         if lead:
             body.paragraphs.append(_md_escape(lead))
             _collect_links(body, lead)
-        _fill(body, [u for u in units[j:stop] if not u.zone], headline, subheadings=True)
+        _fill(body, part[j:], headline, subheadings=True)
         bodies.append(body)
     return bodies
+
+
+def _entry_units(units: list[Unit]) -> list[Unit]:
+    """An entry's lines without the page's furniture among them: a zone
+    statement ('All times below are in Eastern time.'), a stamp line that
+    stamps nothing ('Updated at 3.41pm BST', a video's '01:27')."""
+    return [u for u in units if not u.zone and not (
+        u.items is None and u.stamp and u.stamp.kind == "clock" and not u.stamp.rest)]
 
 
 def _day_header(unit: Unit) -> date | None:
@@ -1307,7 +1330,7 @@ def _split_trailing(units: list[Unit], stamps: list[tuple[int, _Stamp]],
     bodies: list[_Body] = []
     start = 0
     for i, st in stamps:
-        part = [u for u in units[start:i] if not u.zone]
+        part = _entry_units(units[start:i])
         start = i + 1
         k = 0
         while k < len(part) and part[k].items is None and _is_tag(part[k].text):
