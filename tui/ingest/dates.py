@@ -78,6 +78,10 @@ _NUMERIC = re.compile(
 )
 
 
+# Years a page's date can be in: outside them a date is a placeholder, and
+# shifting it to a zone would overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
 _ASCII_BYTES = bytes(range(128))
 
 
@@ -249,6 +253,8 @@ def parse_iso(value: str | None, tz: tzinfo | None = None) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None  # "0001-01-01T00:00:00Z" is a CMS's empty date, not a news date
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz or UTC)
     return parsed

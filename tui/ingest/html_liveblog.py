@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from datetime import time as Clock
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -196,10 +197,10 @@ def _anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> li
         text = clean_inline(short_text(node, 61))
         if len(text) > 60:
             continue
-        if (stamp := _printed_clock(text)) is not None:
-            out.append(_Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2]))
-        elif relative := _relative(text):
+        if relative := _relative(text):  # ("14H ago" is not 14:00)
             out.append(_Anchor(node, None, None, relative, False, relative=True))
+        elif (stamp := _printed_clock(text)) is not None:
+            out.append(_Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2]))
     leaves = _leaf_selector(html, _CLOCK_ELEMENT)
     minute_leaves = _leaf_selector(html, MINUTE_IN_HTML) if minutes else None
     if leaves or minute_leaves:
@@ -254,6 +255,7 @@ def _leaf_anchors(body: LexborNode, seen: set[int], clocks: str | None,
                 return
 
 
+_MINUTES_PRINTED = re.compile(r"\d\s?[:.h]\s?\d\d|\d\s?[ap]\.?m", re.IGNORECASE)
 _CLOCK_WORDS_MAX = 25  # "Updated", "Mis à jour à", "Aktualisiert um": a label, not prose
 
 
@@ -262,9 +264,11 @@ def _printed_clock(text: str) -> tuple[Clock, str, tzinfo | None] | None:
     clock alone ("21:22", "20:28 (IST)"), or with a label and a date
     ("Updated 2:13 PM / February 19, 2020")."""
     clock = _clock_in(text)
-    if clock is None:
-        return None
+    if clock is None or not _MINUTES_PRINTED.search(clock[1]):
+        return None  # "14h" alone may be 14:00 or "14 hours ago": not a time here
     before, _, after = text.partition(clock[1])
+    if after[:1].isdigit():
+        return None  # "14h 261": an hour and a count, not 14:26
     zoned = zone_after_clock(after)
     zone = zoned[0] if zoned else None
     if _CLOCK_ONLY.match(text) or (zoned is not None and not zoned[1].strip("() ")
@@ -356,8 +360,49 @@ def _container_entries(anchors: list[_Anchor], base_url: str | None,
             owner = _owner(anchor.node, members)
             if owner is not None:
                 owned.setdefault(owner, []).append(anchor)
-        return [_from_container(node, owned.get(node.mem_id, []), base_url) for node in nodes]
+        entries = [_from_container(node, owned.get(node.mem_id, []), base_url) for node in nodes]
+        if sum(bool(e.extra.get("teaser")) for e in entries) * 2 > len(entries):
+            continue  # teasers of other articles: a "latest" or "related" rail
+        return entries
     return []
+
+
+_TEASER_CLIMB = 3  # levels above an entry's element where a wrapping link is looked for
+
+
+def _links_away(container: LexborNode, headline: LexborNode | None,
+                base_url: str | None) -> bool:
+    """Whether an entry is a teaser of another page: wrapped in a link to
+    it, or its headline is one. A live-blog entry's own permalink (a
+    #fragment, or the page's own address) is not a link away."""
+    node: LexborNode | None = container
+    for _ in range(_TEASER_CLIMB + 1):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if node.tag == "a" and _points_away(node, base_url):
+            return True
+        node = node.parent
+    if headline is None:
+        return False
+    node = headline
+    while node is not None and node.mem_id != container.mem_id:
+        if node.tag == "a":
+            return _points_away(node, base_url)
+        node = node.parent
+    away = sum(len(clean_inline(short_text(link, 300))) for link in headline.css("a[href]")[:10]
+               if _points_away(link, base_url))
+    return away > 0 and away * 2 >= len(clean_inline(short_text(headline, 300)))
+
+
+def _points_away(link: LexborNode, base_url: str | None) -> bool:
+    href = (link.attributes.get("href") or "").strip()
+    if not href or href.startswith(("#", "?", "javascript:")):
+        return False
+    target = urlsplit(urljoin(base_url or "", href))
+    if not base_url:
+        return bool(target.path.strip("/"))
+    here = urlsplit(base_url)
+    return (target.netloc, target.path.rstrip("/")) != (here.netloc, here.path.rstrip("/"))
 
 
 def _owner(node: LexborNode, members: set[int]) -> int | None:
@@ -429,6 +474,7 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
             skip.add(_meta_block(anchor.node, container).mem_id)
     skipped = [a.node for a in mine]
     headline, headline_node = _container_headline(container, skipped)
+    teaser = _links_away(container, headline_node, base_url)
     if headline_node is not None:
         skip.add(headline_node.mem_id)
     rendered = render(_own_roots(container), base_url, skip)
@@ -443,6 +489,8 @@ def _from_container(container: LexborNode, mine: list[_Anchor],
         zone=clocked.zone if clocked else None,
     )
     entry.text_chars = len(rendered.markdown)
+    if teaser:
+        entry.extra["teaser"] = True
     if clocked and instant:
         entry.extra["printed_clock"] = clocked.clock
         # Every time the entry carries (posted, updated): the one that reads
