@@ -102,7 +102,12 @@ class Unit:
     @_lazy
     def zone(self) -> tzinfo | None:
         """The zone this line states for the clocks below it ('All times UTC')."""
-        return stated_zone(self.text) if self.words <= 25 else None
+        if self.items is not None or self.words > 25:
+            return None
+        folded = self.folded  # (a cheap test first: every statement names times)
+        if not any(w in folded for w in ("time", "heure", "zeit", "orari")):
+            return None
+        return stated_zone(self.text)
 
     @_lazy
     def end(self) -> bool:
@@ -529,6 +534,7 @@ _DATE_HEAD = re.compile(
 )
 _ITALIAN = re.compile(r"\b(?:" + "|".join(ITALIAN_MONTHS) + r")\b", re.IGNORECASE)
 _SEPARATORS = " -–—:|•·,/"
+_DIGIT = re.compile(r"\d")
 _MARKS = "+■▶►◆▪ "  # printed before a ticker's entries ('+++ 12:31 Uhr: ...')
 
 
@@ -576,6 +582,8 @@ def _stamp(text: str) -> _Stamp | None:
     first = text[pos : pos + 1]
     if not first.isalnum() and first not in "(":
         return None
+    if not first.isdigit() and not _DIGIT.search(text, pos, pos + 50):
+        return _match_marker(text)  # no clock near the start (most lines): a period or nothing
     head = text[:160]
     prefixed = False
     for _ in range(2):
@@ -1347,7 +1355,19 @@ def _split_trailing(units: list[Unit], stamps: list[tuple[int, _Stamp]],
 
 
 def _text_words(units: list[Unit]) -> int:
-    return sum(u.words for u in units if u.items is None and _paragraph_like(u.text))
+    """Words of running text (paragraphs, not labels) in the units."""
+    total = 0
+    for u in units:
+        words = u.words
+        if u.items is None and words >= 8:
+            text = u.text
+            if words > 30 or text[-1] in _SENTENCE_END or ", " in text:
+                total += words
+    return total
+
+
+def _body_words(body: _Body) -> int:
+    return sum(p.count(" ") + 1 for p in body.paragraphs)
 
 
 def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> list[_Body]:
@@ -1377,21 +1397,24 @@ def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> 
             body.headline = _first_sentence(body.paragraphs[0])
         elif not body.headline and body.media:
             body.headline = body.media[0].caption or ""  # a picture or a post alone
-    with_text = sum(1 for b in bodies if sum(len(p.split()) for p in b.paragraphs) >= 8)
+    with_text = sum(1 for b in bodies if _body_words(b) >= 8)
     if live_hint:
         return bodies if with_text >= 1 else []
     if with_text < 3 or with_text < 0.5 * len(bodies):
         return []
     # The entries hold most of the page's text (not a rail beside an article).
-    covered = sum(len(p.split()) for b in bodies for p in b.paragraphs)
+    covered = sum(_body_words(b) for b in bodies)
     return bodies if covered >= 0.5 * _text_words(units) else []
 
 
 def _without_copies(bodies: list[_Body]) -> list[_Body]:
     """A key-events or summary list repeats entries' headlines and times with
     no text: such a copy is dropped when the entry itself is there."""
-    full = {(_f(b.headline)[:30], b.time_text) for b in bodies if b.paragraphs}
-    return [b for b in bodies if b.paragraphs or (_f(b.headline)[:30], b.time_text) not in full]
+    if all(b.paragraphs for b in bodies):
+        return bodies
+    full = {(b.headline[:30].casefold(), b.time_text) for b in bodies if b.paragraphs}
+    return [b for b in bodies
+            if b.paragraphs or (b.headline[:30].casefold(), b.time_text) not in full]
 
 
 _Moment = datetime | date | None
