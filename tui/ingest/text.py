@@ -42,7 +42,6 @@ from tui.ingest.minutes import period_marker, split_minute_prefix
 from tui.ingest.text_lexicon import (
     ENTRY_TAGS,
     GLUED_TAG,
-    ITALIAN_MONTHS,
     RELATIVE_PREFIX,
     STAMP_PREFIX,
     VIDEO_WORDS,
@@ -532,7 +531,6 @@ _DATE_HEAD = re.compile(
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
 )
-_ITALIAN = re.compile(r"\b(?:" + "|".join(ITALIAN_MONTHS) + r")\b", re.IGNORECASE)
 _SEPARATORS = " -–—:|•·,/"
 _DIGIT = re.compile(r"\d")
 _MARKS = "+■▶►◆▪ "  # printed before a ticker's entries ('+++ 12:31 Uhr: ...')
@@ -558,13 +556,6 @@ def _deglue(text: str) -> str:
     text = _LETTER_DIGIT.sub(" ", text)
     text = _CLOCK_LETTER.sub(" ", text)
     return _GLUED_DIGITS.sub(_split_digits, text)
-
-
-def _date_text(text: str) -> str:
-    """A date as the shared date helpers read it (Italian month names too)."""
-    if not _ITALIAN.search(text):
-        return text
-    return _ITALIAN.sub(lambda m: ITALIAN_MONTHS[m.group(0).lower()], text)
 
 
 def _original_index(original: str, deglued: str, k: int) -> int:
@@ -613,7 +604,7 @@ def _stamp(text: str) -> _Stamp | None:
         # Before the clock, only a date, and maybe a name: "Jamie Braidwood 14
         # August 2023 10:01", "Wed, Feb 19 2020 7:13 PM".
         d = _DATE_HEAD.search(pre) if len(pre) <= 60 and kind != "dotted" else None
-        day = find_date(_date_text(d[0])) if d else None
+        day = find_date(d[0]) if d else None
         if d is None or day is None:
             return None
         name = (pre[: d.start()] + " " + pre[d.end() :]).strip(_SEPARATORS)
@@ -635,7 +626,7 @@ def _stamp(text: str) -> _Stamp | None:
     if doubled:
         # 'Posted at 15:0515:05': the clock printed twice (shown and spoken)
         rest = rest[rest.index(printed) + len(printed) :].lstrip(_SEPARATORS)
-    if day is None and (d := _DATE_HEAD.match(rest)) and (found := find_date(_date_text(d[0]))):
+    if day is None and (d := _DATE_HEAD.match(rest)) and (found := find_date(d[0])):
         day, rest = found, rest[d.end() :].lstrip(_SEPARATORS)  # 'Updated 6:27 PM / Feb 19, 2020'
     if rest.endswith("++"):
         rest = rest.rstrip("+ ")  # '+++ 12:31 Uhr: Titel +++'
@@ -1328,7 +1319,7 @@ def _day_header(unit: Unit) -> date | None:
     if unit.items is not None or unit.words > 6 or not _YEAR.search(unit.text):
         return None
     m = _DATE_HEAD.fullmatch(unit.text.strip(" :,.-–—"))
-    return find_date(_date_text(m[0])) if m else None
+    return find_date(m[0]) if m else None
 
 
 def _split_trailing(units: list[Unit], stamps: list[tuple[int, _Stamp]],

@@ -56,12 +56,3 @@ VIDEO_WORDS = re.compile(
     r"duration)\b",
     re.IGNORECASE,
 )
-
-# Italian month names, for the date forms the shared date helpers read in the
-# other three languages.
-ITALIAN_MONTHS = {
-    "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april",
-    "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august",
-    "settembre": "september", "ottobre": "october", "novembre": "november",
-    "dicembre": "december",
-}
