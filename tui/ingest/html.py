@@ -19,15 +19,12 @@ from selectolax.lexbor import LexborHTMLParser
 from tui.ingest import jsonld, microdata
 from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
+from tui.ingest.html_anchors import parse_instant
 from tui.ingest.html_article import main_content
 from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_liveblog import (
-    DomEntry,
-    find_entries,
-    first_sentence,
-    page_zone_statement,
-    parse_instant,
-)
+from tui.ingest.html_entry import DomEntry, first_sentence
+from tui.ingest.html_liveblog import find_entries
+from tui.ingest.html_markers import page_zone_statement
 from tui.ingest.html_meta import (
     Meta,
     explicit_dates,

@@ -1,0 +1,86 @@
+"""What every way of finding live-blog entries in the DOM shares: the entry
+they produce (`DomEntry`), the limits they keep, and the small helpers they
+all use (an element's key, its publisher id, an entry's first sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from datetime import time as Clock
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+from tui.ingest.clean import clean_inline
+from tui.ingest.markdown import Rendered, markdown_plain
+
+MAX_ANCHORS = 4_000
+MAX_ENTRIES = 3_000
+MAX_CLIMB = 10
+SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attribute names
+MAX_SIBLINGS = 400
+MIN_ENTRIES = 3  # without structured data saying it is a live blog
+HEADLINE_MAX = 160
+
+_ID_ATTRS = ("data-id", "data-post-id", "data-entry-id", "data-update-id", "data-item-id", "id")
+
+
+@dataclass
+class DomEntry:
+    headline: str
+    rendered: Rendered
+    time: datetime | None = None  # an absolute time the page states
+    clock: Clock | None = None  # a printed clock, when that is all there is
+    day: date | None = None  # from a day header above the entry
+    time_text: str | None = None
+    publisher_id: str | None = None
+    minute: str | None = None  # a match minute ("95'"): a marker, not a time
+    zone: tzinfo | None = None  # the zone the page states for the entry's clock
+    text_chars: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def node_key(node: LexborNode) -> tuple[str, str]:
+    classes = (node.attributes.get("class") or "").split()
+    return (node.tag or "", classes[0] if classes else "")
+
+
+def own_roots(node: LexborNode) -> list[LexborNode]:
+    """What to render of an entry's element: a list item's or a row's own
+    content (an entry is not a list of one), else the element."""
+    return list(node.iter(include_text=True)) if node.tag in ITEM_TAGS else [node]
+
+
+def publisher_id(node: LexborNode) -> str | None:
+    attrs = node.attributes  # (builds a dict: once, not once per name)
+    for name in _ID_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value and len(value) < 200:
+            return value
+    return None
+
+
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+ITEM_TAGS = frozenset(("li", "tr", "dd", "dt"))
+
+
+def first_sentence(markdown: str) -> str:
+    text = clean_inline(markdown_plain(markdown))
+    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", text)
+    sentence = m.group(1) if m else text
+    if len(sentence) > HEADLINE_MAX:
+        sentence = sentence[: HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def steps(values: Sequence[Any]) -> tuple[int, int]:
+    """How many times consecutive values go down, and up."""
+    down = up = 0
+    for a, b in zip(values, values[1:], strict=False):
+        if a > b:
+            down += 1
+        elif a < b:
+            up += 1
+    return down, up
