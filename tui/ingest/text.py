@@ -4,16 +4,21 @@ A dump keeps the whole page as lines: menus and footers as bullet lists,
 promotions and notices as stray lines, photo captions glued to their credits,
 and the article or live blog somewhere in the middle. The parser works on
 "units" (a line, or a whole bullet list) and applies general rules, in French,
-English and German, never rules for one publisher:
+English, German and Italian, never rules for one publisher:
 
 1. find the title (a headline-like line followed by a standfirst, a byline or
    a date), and where the content ends (comments, "related", paywall...);
 2. read the header between the title and the body: standfirst, authors,
    dates, tags, the lead picture;
-3. tell a live blog (a LIVE/ticker marker, or lines that start with a clock
-   time) from an article, and split a live blog into entries: at each clock
-   time when the dump prints them, else at each headline line followed by a
-   body paragraph;
+3. tell a live blog from an article, and split it into entries: at each
+   entry's stamp (a clock as dumps print it, glued to an author, a relative
+   time or a date, after 'Updated'/'Posted at'; a run of bare '16.06' lead-ins;
+   match minutes on a sports page; or a stamp under each entry's text), when
+   the stamped entries hold text and most of the page's; else, on a page
+   marked LIVE, at each headline line followed by a body paragraph. Entries
+   are dated from their own day or a day header, else the day nearest the
+   entry before, in the zone the page states (a timed rail, a TV schedule or
+   teasers without text leave an article an article);
 4. drop chrome everywhere; keep captions, videos and embedded posts as media.
 """
 
