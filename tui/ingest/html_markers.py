@@ -192,14 +192,20 @@ def _without_lead_clock(markdown: str, printed: str | None) -> str:
     said" -> "**Rishi Sunak** has said"): nothing else of the text goes."""
     if not printed:
         return markdown
-    m = re.match(r"^((?:\*\*|__|\*|_)?)\s*" + re.escape(printed) + r"\s*(?:[-–—:|•·]\s*)?",
-                 markdown)
-    if not m:
+    opening = _EMPHASIS_OPENING.match(markdown)
+    assert opening is not None  # (the pattern matches the empty string)
+    mark = opening.group(1)
+    if not markdown.startswith(printed, opening.end()):
         return markdown
-    rest = markdown[m.end():]
-    if m.group(1) and rest.startswith(m.group(1)):  # the lead-in held only the clock
-        return rest[len(m.group(1)):].lstrip()
-    return m.group(1) + rest
+    after = _CLOCK_SEPARATOR.match(markdown, opening.end() + len(printed))
+    rest = markdown[after.end() if after else opening.end() + len(printed):]
+    if mark and rest.startswith(mark):  # the lead-in held only the clock
+        return rest[len(mark):].lstrip()
+    return mark + rest
+
+
+_EMPHASIS_OPENING = re.compile(r"((?:\*\*|__|\*|_)?)\s*")
+_CLOCK_SEPARATOR = re.compile(r"\s*(?:[-–—:|•·]\s*)?")
 
 
 def marker_entries(body: LexborNode, html: str, base_url: str | None, min_markers: int,
