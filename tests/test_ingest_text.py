@@ -1160,3 +1160,41 @@ Delegates have been arriving all morning, and the queues for the hall stretch ro
     assert _times(page) == [
         "2013-09-18 15:27 +0100", "2013-09-18 14:50 +0100", "2013-09-18 14:10 +0100"]
     assert page.entries[0].headline.startswith("Clegg says Labour are miserable")
+
+
+def test_headline_printed_above_its_time():
+    text = """\
+Guerre en Ukraine, en direct : Kiev sous les bombes, la défense antiaérienne mobilisée
+
+Suivez les dernières informations sur la guerre en Ukraine, heure par heure, avec nos envoyés.
+
+Publié le 15 août 2023
+
+Zelensky rencontre ses alliés à Kiev
+
+14h05
+
+Le président ukrainien a reçu les ministres de la Défense de cinq pays, a indiqué son bureau.
+
+Attaque de drones sur le port d'Odessa
+
+13h40
+
+L'armée de l'air ukrainienne dit avoir abattu 12 des 15 drones lancés sur le port cette nuit.
+
+Reprise des exportations de céréales
+
+12h15
+
+Trois navires chargés de céréales ont quitté le port ce matin, selon le ministère.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("14h05", "Zelensky rencontre ses alliés à Kiev"),
+        ("13h40", "Attaque de drones sur le port d'Odessa"),
+        ("12h15", "Reprise des exportations de céréales"),
+    ]
+    assert page.entries[0].body_markdown == (
+        "Le président ukrainien a reçu les ministres de la Défense de cinq pays, a indiqué son"
+        " bureau.")

@@ -1278,9 +1278,11 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
     """Entries that start at their stamps: the stamp's line, its headline
     (after the clock or on the next line), then the text up to the next."""
     bodies: list[_Body] = []
-    day = next((d for u in reversed(units[: stamps[0][0]]) if (d := _day_header(u))), None)
+    above = _headlines_above(units, stamps)
+    starts = [i - 1 if i in above else i for i, _ in stamps]
+    day = next((d for u in reversed(units[: starts[0]]) if (d := _day_header(u))), None)
     for n, (i, st) in enumerate(stamps):
-        stop = stamps[n + 1][0] if n + 1 < len(stamps) else len(units)
+        stop = starts[n + 1] if n + 1 < len(stamps) else len(units)
         entry_day, day = st.day or day, None
         for unit in units[i + 1 : stop]:
             day = _day_header(unit) or day  # ('Dienstag, 27. August 2024' above the next)
@@ -1290,7 +1292,9 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
             j += 1  # 'Breaking', 'Pinned' above the headline
         rest = _untag(st.rest)
         headline, lead = "", None
-        if st.kind == "period":
+        if i in above:
+            headline = _untag(units[i - 1].text)
+        elif st.kind == "period":
             headline = rest
         elif not rest or _name_like(rest) or _is_tag(rest):
             if j < len(part) and _title_line(part, j, len(part)):
@@ -1309,6 +1313,23 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         _fill(body, part[j:], headline, subheadings=True)
         bodies.append(body)
     return bodies
+
+
+def _headlines_above(units: list[Unit], stamps: list[tuple[int, _Stamp]]) -> set[int]:
+    """The stamps whose headline is printed above them ('Titre' / '14h05' /
+    text), when the page does so for most of its bare stamps: a title line
+    above, running text (not a title) below."""
+    above = set()
+    bare = 0
+    for i, st in stamps:
+        if st.rest or st.kind == "period":
+            continue
+        bare += 1
+        if i == 0 or i + 1 >= len(units) or units[i - 1].stamp:
+            continue
+        if _title_line(units, i - 1, i) and not _title_line(units, i + 1, len(units)):
+            above.add(i)
+    return above if len(above) >= 2 and len(above) >= 0.6 * bare else set()
 
 
 def _entry_units(units: list[Unit]) -> list[Unit]:
