@@ -1198,3 +1198,39 @@ Trois navires chargés de céréales ont quitté le port ce matin, selon le mini
     assert page.entries[0].body_markdown == (
         "Le président ukrainien a reçu les ministres de la Défense de cinq pays, a indiqué son"
         " bureau.")
+
+
+def test_an_author_between_the_time_and_the_headline_is_not_the_headline():
+    text = """\
+Storm LIVE: roads closed across the county as winds reach 100mph
+
+Gusts are expected to peak this afternoon, forecasters have warned everyone.
+
+6 October 2020
+
+21:22
+
+Jane Smith
+
+Goodnight from the live team
+
+We are logging off for the night but we will be back from 7am with all your news.
+
+19:05
+
+By John Brown
+
+Bridge closed after tree falls
+
+The bridge will stay closed until the morning, the council said in a statement.
+
+18:40
+
+Schools to open as normal tomorrow
+
+All schools will open as normal, the department confirmed this evening.
+"""
+    page = parse_text(text)
+    assert [e.headline for e in page.entries] == [
+        "Goodnight from the live team", "Bridge closed after tree falls",
+        "Schools to open as normal tomorrow"]

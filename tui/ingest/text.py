@@ -1288,8 +1288,8 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
             day = _day_header(unit) or day  # ('Dienstag, 27. August 2024' above the next)
         part = _entry_units(units[i + 1 : stop])
         j = 0
-        while j < len(part) and part[j].items is None and _is_tag(part[j].text):
-            j += 1  # 'Breaking', 'Pinned' above the headline
+        while j < len(part) and _above_headline(part, j):
+            j += 1  # 'Breaking', 'Pinned', 'By Jane Smith' above the headline
         rest = _untag(st.rest)
         headline, lead = "", None
         if i in above:
@@ -1313,6 +1313,19 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         _fill(body, part[j:], headline, subheadings=True)
         bodies.append(body)
     return bodies
+
+
+def _above_headline(part: list[Unit], j: int) -> bool:
+    """A tag or a byline between an entry's stamp and its headline."""
+    unit = part[j]
+    if unit.items is not None:
+        return False
+    if _is_tag(unit.text):
+        return True
+    if unit.words > 8 or j + 1 >= len(part):
+        return False
+    byline = bool(_AUTHOR.match(unit.text)) or _name_like(unit.text)
+    return byline and _title_line(part, j + 1, len(part))
 
 
 def _headlines_above(units: list[Unit], stamps: list[tuple[int, _Stamp]]) -> set[int]:
