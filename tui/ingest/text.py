@@ -316,6 +316,10 @@ cookies newsletters newsletter bookmark podcasts
         "copy link", "link kopieren", "link copied", "ajouter à mes articles",
         "ajouter à vos sélections", "video poster", "article réservé aux abonnés",
         "le fil info", "plus...", "more", "mehr",
+        "show more", "show more updates", "load more updates", "load more posts",
+        "afficher plus", "mehr laden", "weitere meldungen laden", "carica altri", "mostra altro",
+        "condividi", "pubblicità", "leggi anche", "leggi", "abbonati", "accedi", "iscriviti",
+        "commenta", "copia link", "in diretta", "diretta", "torna su",
     )
 )
 
@@ -382,6 +386,7 @@ _END_MARKERS = re.compile(
     r"most recent|top stories|latest stories|latest videos|related articles|related stories|"
     r"more on|more from .*|you may also like|recommended(?: for you)?|read next|"
     r"das konnte sie auch interessieren|meistgelesen|weitere artikel|mehr aus .*|"
+    r"commenti|i piu letti|piu letti|ti potrebbe interessare|potrebbe interessarti|"
     r"nos videos|videos les plus vues|a la une de .*|sur le meme theme|"
     r"il vous reste .* a lire.*|lecture restreinte|la suite est reservee .*)$"
 )
