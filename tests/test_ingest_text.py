@@ -1234,3 +1234,39 @@ All schools will open as normal, the department confirmed this evening.
     assert [e.headline for e in page.entries] == [
         "Goodnight from the live team", "Bridge closed after tree falls",
         "Schools to open as normal tomorrow"]
+
+
+def test_relative_times_only_mark_entries_and_give_no_time():
+    text = """\
+Election LIVE: results as polls close across the country tonight
+
+Counting is under way across the country, with the first results expected before midnight.
+
+Updated 7 min ago
+
+5 mins ago
+
+First seat declared in the north east
+
+The first result of the night has come in, a hold for the governing party.
+
+32 mins ago
+
+Turnout down on the last election
+
+Officials say turnout is running about five points below the last general election.
+
+1 hour ago
+
+Polls close
+
+Voting has ended, and ballot boxes are on their way to counting centres across the country.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.LIVEBLOG
+    assert [(e.time_text, e.headline) for e in page.entries] == [
+        ("5 mins ago", "First seat declared in the north east"),
+        ("32 mins ago", "Turnout down on the last election"),
+        ("1 hour ago", "Polls close"),
+    ]
+    assert all(e.time is None for e in page.entries)

@@ -407,10 +407,11 @@ _LIVE_MARKER = re.compile(
     r"\bas it happened\b|\bTHIS IS A LIVE BLOG\b|"
     r"\b[Ll]ive(?::| [-–—] )|[-–—] [Ll]ive\b"  # 'Ukraine war live: ...', '... – live'
 )
-# "Par X", "ParGuitel Benishay" (glued), "By X", "Von X"; or the word alone,
+# "Par X", "ParGuitel Benishay" (glued), "By X", "Von X", "di X" (Italian, in
+# lower case: "Di Maio ha detto" is a sentence); or the word alone,
 # the name on the next line.
 _AUTHOR = re.compile(
-    r"^(?i:par|by|von)(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))(?P<name>[A-ZÀ-ÖØ-Þ\[].*)$|^(?i:par|by|von)$"
+    r"^(?:(?i:par|by|von)|di)(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))(?P<name>[A-ZÀ-ÖØ-Þ\[].*)$|^(?i:par|by|von)$"
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:reporter|correspondent|editor|journalist|journaliste|correspondante?|redakteur|"
@@ -523,7 +524,7 @@ class _Stamp:
     rest: str  # the text after it on the line (a headline, an author, a paragraph)
     day: date | None = None  # a date printed with the clock
     zone: tzinfo | None = None  # a zone printed after the clock ("BST")
-    kind: str = "clock"  # "clock", "dotted" (a bare 16.06), "minute", "period"
+    kind: str = "clock"  # "clock", "dotted" (a bare 16.06), "minute", "period", "relative"
     weak: bool = False  # a bare clock alone on its line: maybe a video's duration
     labelled: bool = False  # said with a word: 'Updated at', 'Posted at', '4m ago'
 
@@ -584,11 +585,16 @@ def _stamp(text: str) -> _Stamp | None:
     if not first.isalnum() and first not in "(":
         return None
     if not first.isdigit() and not _DIGIT.search(text, pos, pos + 50):
-        return _match_marker(text)  # no clock near the start (most lines): a period or nothing
+        # no clock near the start (most lines): a period, 'just now', or nothing
+        m = RELATIVE_PREFIX.match(text, pos)
+        return _relative_stamp(text, pos, m.end()) if m else _match_marker(text)
     head = text[:160]
     prefixed = False
+    relative = None
     for _ in range(2):
-        m = STAMP_PREFIX.match(head, pos) or RELATIVE_PREFIX.match(head, pos)
+        m = STAMP_PREFIX.match(head, pos)
+        if m is None and (m := RELATIVE_PREFIX.match(head, pos)):
+            relative = (pos, m.end())
         if m is None or m.end() == pos:
             break
         pos, prefixed = m.end(), True
@@ -596,6 +602,8 @@ def _stamp(text: str) -> _Stamp | None:
         # ('Jamie Braidwood14 August 2023 10:01': a short line with a year)
         len(text) > 100 or not head[pos : pos + 1].isupper() or not _YEAR_AT.search(head, pos)
     ):
+        if relative:
+            return _relative_stamp(text, *relative)
         return _match_marker(text) if not prefixed else None
     glued = _deglue(head[pos:])
     kind = "clock"
@@ -605,6 +613,8 @@ def _stamp(text: str) -> _Stamp | None:
     if m is None or clock is None:
         m = _DOTTED.match(glued)
         if m is None:
+            if relative:
+                return _relative_stamp(text, *relative)
             return _match_marker(text) if not prefixed else None
         clock, kind = time(int(m["h"]), int(m["m"])), "dotted"
     pre = glued[: m.start()].strip(_SEPARATORS)
@@ -646,6 +656,15 @@ def _stamp(text: str) -> _Stamp | None:
         ":" in printed and len(printed) <= 5
     )
     return _Stamp(clock, printed, rest.strip(), day, zone, kind, weak, prefixed)
+
+
+def _relative_stamp(text: str, start: int, end: int) -> _Stamp | None:
+    """'5 mins ago' (and a headline after it): when the page was saved minus
+    a lapse, printed as the entry's marker; never made into a time."""
+    rest = text[end:].strip(_SEPARATORS)
+    if len(rest) > 250:
+        return None
+    return _Stamp(None, text[start:end].strip(), rest, kind="relative", labelled=True)
 
 
 def _match_marker(text: str) -> _Stamp | None:
@@ -1164,9 +1183,12 @@ def _stamps(units: list[Unit]) -> list[tuple[int, _Stamp]]:
     dotted = [st.clock for _, st in found if st.kind == "dotted" and st.clock]
     use_dotted = len(dotted) >= 3 and _in_order(dotted) >= 0.7
     use_minutes = sum(1 for _, st in found if st.kind == "minute") >= 3
+    use_relative = sum(1 for _, st in found if st.kind == "relative") >= 3
     out = []
     for i, st in found:
         if st.kind == "dotted" and not use_dotted:
+            continue
+        if st.kind == "relative" and not use_relative:
             continue
         if st.kind in ("minute", "period") and not use_minutes:
             continue

@@ -26,8 +26,8 @@ STAMP_PREFIX = re.compile(
 RELATIVE_PREFIX = re.compile(
     r"(?:(?:about\s+|an?\s+|\d+\s*)(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)"
     r"\s+ago|just\s+now|il\s+y\s+a\s+(?:une?|\d+)\s*(?:s|sec|secondes?|mn|min|minutes?|h|"
-    r"heures?|j|jours?)|à\s+l['’]instant|a\s+l['’]instant|vor\s+(?:einer?|\d+)\s*(?:sek\.?|"
-    r"sekunden?|min\.?|minuten?|std\.?|stunden?|tag(?:en)?)|gerade\s+eben|"
+    r"heures?|j|jours?)(?!\w)|à\s+l['’]instant|a\s+l['’]instant|vor\s+(?:einer?|\d+)\s*"
+    r"(?:sek\.?|sekunden?|min\.?|minuten?|std\.?|stunden?|tag(?:en)?)(?!\w)|gerade\s+eben|"
     r"(?:\d+|un)\s*(?:secondi|minuti|min|ore|ora|giorni)\s+fa|adesso)\s*",
     re.IGNORECASE,
 )
