@@ -1270,3 +1270,20 @@ Voting has ended, and ballot boxes are on their way to counting centres across t
         ("1 hour ago", "Polls close"),
     ]
     assert all(e.time is None for e in page.entries)
+
+
+def test_a_german_date_is_not_a_numbered_list_item():
+    text = """\
+Verhärtete Fronten nach Tumulten bei Luckes Vorlesung an der Universität
+
+19. Oktober 2019 15:07
+
+Hamburg (dpa/lno) – Trotz eines Gespräches mit dem AStA bleiben die Fronten verhärtet.
+
+Ein Gespräch nur mit dem AStA sei auf dieser Basis nicht sinnvoll, hieß es am Samstag.
+"""
+    page = parse_text(text)
+    assert page.kind is PageKind.ARTICLE
+    assert page.title == "Verhärtete Fronten nach Tumulten bei Luckes Vorlesung an der Universität"
+    assert page.published is not None
+    assert page.published.strftime("%Y-%m-%d %H:%M") == "2019-10-19 15:07"
