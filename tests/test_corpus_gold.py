@@ -237,7 +237,22 @@ def w3m_dump(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], bytes
     return dump
 
 
-@pytest.mark.parametrize("gold_file", _gold_files(), ids=_name)
+# Dumps that cannot tell what the HTML tells, and why (strict: a fix shows).
+DUMP_KNOWN_MISSES = {
+    "liveblog_en_telegraph_airasia_bold_times_2014-12-31.html":
+        "the dump has 38 entries: its 17.00 post sits in a 'Latest' box above the run "
+        "(a box of its own in the HTML, which the HTML parse and the gold leave out); "
+        "in the dump it reads as the run's first entry",
+}
+
+
+def _dump_cases() -> list:
+    return [pytest.param(g, marks=pytest.mark.xfail(reason=DUMP_KNOWN_MISSES[g.name[:-5]],
+                                                   strict=True))
+            if g.name[:-5] in DUMP_KNOWN_MISSES else g for g in _gold_files()]
+
+
+@pytest.mark.parametrize("gold_file", _dump_cases(), ids=_name)
 def test_text_dump_matches_html(corpus_dir: Path, gold_file: Path,
                                 w3m_dump: Callable[[Path], bytes]) -> None:
     gold = _gold(gold_file)
