@@ -69,3 +69,12 @@ def test_parse_refuses_what_is_not_a_page_with_one_line(data, message):
 def test_parse_refuses_oversized_input():
     with pytest.raises(IngestError, match="too large"):
         parse(b"a" * (33 * 1024 * 1024))
+
+
+def test_a_text_dump_that_quotes_a_tag_is_text_and_a_fragment_is_html() -> None:
+    from tui.ingest.decode import looks_like_html
+
+    dump = "Title\n\nThe <p> tag of the page was broken, said the editor.\n\nMore text."
+    assert not looks_like_html(dump)
+    assert looks_like_html("<div><p>One</p><p>Two</p></div>")
+    assert looks_like_html("<!DOCTYPE html><title>x</title>")

@@ -42,10 +42,11 @@ _BINARY_MAGIC = {
 }
 _BINARY_TYPES = re.compile(r"^(image|audio|video|font)/|^application/(pdf|zip|octet-stream)", re.I)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_SNIFF = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<article[\s>]",
-    re.I,
-)
+_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.I)
+# Tags a fragment of HTML opens with, but that a text dump may quote once
+# ("the <p> tag"): HTML only when there are several.
+_HTML_FRAGMENT = re.compile(r"<(?:div|p|article|section|span|a|h[1-6])[\s>]", re.I)
+FRAGMENT_TAGS = 3
 
 
 def describe_binary(data: bytes, content_type: str | None = None) -> str | None:
@@ -125,4 +126,7 @@ def looks_like_html(text: str, content_type: str | None = None) -> bool:
             return True
         if kind == "text/plain":
             return False
-    return bool(_HTML_SNIFF.search(text[:4096]))
+    head = text[:4096]
+    if _HTML_SNIFF.search(head):
+        return True
+    return len(_HTML_FRAGMENT.findall(head)) >= FRAGMENT_TAGS
