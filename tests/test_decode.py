@@ -72,8 +72,6 @@ def test_parse_refuses_oversized_input():
 
 
 def test_a_text_dump_that_quotes_a_tag_is_text_and_a_fragment_is_html() -> None:
-    from tui.ingest.decode import looks_like_html
-
     dump = "Title\n\nThe <p> tag of the page was broken, said the editor.\n\nMore text."
     assert not looks_like_html(dump)
     assert looks_like_html("<div><p>One</p><p>Two</p></div>")
