@@ -36,7 +36,8 @@ from tui.ingest.html_meta import (
     to_zone_moment,
     visible_dates,
 )
-from tui.ingest.markdown import Rendered, markdown_plain, plain_text, render, render_fragment
+from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
+from tui.ingest.markdown_text import markdown_plain
 from tui.ingest.script_state import timed_items
 from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id

@@ -14,7 +14,8 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from tui.ingest.clean import clean_inline
-from tui.ingest.markdown import Rendered, markdown_plain
+from tui.ingest.markdown import Rendered
+from tui.ingest.markdown_text import markdown_plain
 
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000

@@ -26,7 +26,8 @@ from tui.ingest.html_entry import (
     steps,
 )
 from tui.ingest.html_markers import marker_entries
-from tui.ingest.markdown import Rendered, markdown_plain
+from tui.ingest.markdown import Rendered
+from tui.ingest.markdown_text import markdown_plain
 from tui.ingest.minutes import MINUTE_IN_HTML
 
 

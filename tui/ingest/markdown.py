@@ -470,23 +470,3 @@ def plain_text(value: str | None) -> str:
         if "&" in value:  # double-encoded ("&amp;#39;")
             value = htmllib.unescape(value)
     return clean_inline(value)
-
-
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
-                           re.MULTILINE)
-# Emphasis marks: runs of * or _ at a word's edge (not inside 3_000_000).
-_MD_EMPHASIS = re.compile(r"(?<![\w\\])[*_]{1,3}(?=\S)|(?<=[^\s\\])[*_]{1,3}(?!\w)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
-
-
-def markdown_plain(markdown: str) -> str:
-    """The words of a Markdown body as a reader sees them: link text without
-    its target, no emphasis, heading, quote or list marks, escapes undone."""
-    text = _MD_IMAGE.sub(r"\1", markdown)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_LINE_MARK.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
-    return _MD_ESCAPE.sub(r"\1", text)
-

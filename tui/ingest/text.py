@@ -43,6 +43,7 @@ from tui.ingest.dates import (
     zone_for_language,
 )
 from tui.ingest.lang import guess_language
+from tui.ingest.markdown_text import escape_markdown
 from tui.ingest.minutes import period_marker, split_minute_prefix
 from tui.ingest.text_lexicon import (
     ENTRY_TAGS,
@@ -792,7 +793,7 @@ def parse_text(text: str, url: str | None = None) -> Page:
         _fill(article, body_units, title, subheadings=True)
         if not article.paragraphs and header.lead:
             # What looked like a standfirst is all the text there is.
-            article.paragraphs.append(_md_escape(header.lead))
+            article.paragraphs.append(escape_markdown(header.lead))
             header.lead = None
         bodies = [article] if title or article.paragraphs or article.media else []
 
@@ -1337,7 +1338,7 @@ def _split_stamped(units: list[Unit], stamps: list[tuple[int, _Stamp]],
         body = _Body(headline=headline, time_text=st.printed, clock=st.clock, day=entry_day,
                      zone=st.zone or zones[i], minute=st.printed if st.kind == "minute" else None)
         if lead:
-            body.paragraphs.append(_md_escape(lead))
+            body.paragraphs.append(escape_markdown(lead))
             _collect_links(body, lead)
         _fill(body, part[j:], headline, subheadings=True)
         bodies.append(body)
@@ -1575,7 +1576,7 @@ def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -
                 continue
         if unit.is_list:
             if _content_list(unit):
-                items = [_md_escape(item, block=False) for item in unit.items or () if item]
+                items = [escape_markdown(item, block=False) for item in unit.items or () if item]
                 body.paragraphs.append("\n".join(f"- {item}" for item in items))
                 _collect_links(body, " ".join(unit.items or ()))
             i += 1
@@ -1610,10 +1611,10 @@ def _fill(body: _Body, units: list[Unit], headline: str, *, subheadings: bool) -
                     i += 1  # a stray label: "AFP", "Direct"
                     continue
             elif subheadings and _paragraph_like(units[nxt].text):
-                body.paragraphs.append(f"**{_md_escape(text, block=False)}**")
+                body.paragraphs.append(f"**{escape_markdown(text, block=False)}**")
                 i += 1
                 continue
-        body.paragraphs.append(_md_escape(text))
+        body.paragraphs.append(escape_markdown(text))
         _collect_links(body, text)
         i += 1
 
@@ -1636,17 +1637,3 @@ def _collect_links(body: _Body, text: str) -> None:
             body.links.append(Link(url))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_<])")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(")
-_MD_BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
-
-
-def _md_escape(text: str, *, block: bool = True) -> str:
-    """Text as Markdown that renders as the same text."""
-    if not (_MD_SPECIAL.search(text) or "](" in text or block and _MD_BLOCK.match(text)):
-        return text  # nothing to escape (most paragraphs)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINK.sub(r"\\[\1\\](", text)
-    if block:
-        text = _MD_BLOCK.sub(r"\1\\\2", text)
-    return text
