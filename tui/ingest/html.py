@@ -364,7 +364,7 @@ def _beyond_the_dom(dom: list[DomEntry], updates: list[jsonld.StructuredUpdate],
             continue
         if not headline:
             headline = first_sentence(rendered.markdown)
-        extra.append(DomEntry(headline=headline, rendered=rendered, time=when,
+        extra.append(DomEntry(headline=headline, body=rendered, time=when,
                               publisher_id=u.publisher_id, text_chars=len(rendered.markdown)))
     extra.sort(key=lambda e: e.time or edge, reverse=newest_first)
     return extra
@@ -381,7 +381,7 @@ def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate]
         rendered = render_fragment(u.body, page_url) if u.body else Rendered()
         headline = plain_text(u.headline)
         probe = _key(headline) or _key(rendered.markdown[:120])
-        entry = DomEntry(headline=headline, rendered=rendered, time=to_zone(u.published, tz),
+        entry = DomEntry(headline=headline, body=rendered, time=to_zone(u.published, tz),
                          publisher_id=u.publisher_id, text_chars=len(rendered.markdown))
         if not entry.headline:
             entry.headline = clean_inline(rendered.markdown.split("\n", 1)[0])[:160]
@@ -406,4 +406,4 @@ def _article_entry(tree: LexborHTMLParser, s: jsonld.Structured, page_url: str |
                             rendered.media or from_structured.media)
     # An entry time is a full timestamp or nothing; a bare day stays on the page.
     time = published if isinstance(published, datetime) else None
-    return DomEntry(headline=title, rendered=rendered, time=time)
+    return DomEntry(headline=title, body=rendered, time=time)

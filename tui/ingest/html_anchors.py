@@ -25,7 +25,7 @@ from tui.ingest.dates import (
 from tui.ingest.html_entry import (
     MAX_ANCHORS,
     MIN_ENTRIES,
-    SCAN_CHARS,
+    body_span,
 )
 from tui.ingest.markdown import short_text
 from tui.ingest.minutes import MINUTE_IN_HTML, split_minute_prefix
@@ -34,14 +34,15 @@ from tui.ingest.zones import (
 )
 
 _TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=", re.IGNORECASE)
-_DATA_PREFIX = re.compile("data-")
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
 _OPENING_TAG = re.compile(r"<([a-zA-Z][\w-]{0,20})\b(?:[^>]*?\sclass\s*=\s*[\"']?([^\"'>]*))?")
-# An element whose whole text is a clock: a cheap test of whether to look for them.
-_CLOCK_ELEMENT = re.compile(
-    r">\s*\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?(?:\s?\(?[A-Z]{2,4}\)?)?\s*<")
+# An element whose whole text is a clock ("20:28 (IST)") or a match minute,
+# as the raw HTML shows it: one pass finds both kinds.
+_LEAF_TEXT = re.compile(
+    r">\s*(?:(?P<clock>\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?"
+    r"(?:\s?\(?[A-Z]{2,4}\)?)?)|(?P<minute>" + MINUTE_IN_HTML + r"))\s*<")
 _CLOCK_CLASSES = '[class*="time" i], [class*="date" i], [class*="hour" i], [class*="clock" i]'
 
 
@@ -58,35 +59,28 @@ class Anchor:
     zone: tzinfo | None = None  # printed after the clock ("20:28 (IST)")
 
 
-def _time_attr_matches(html: str) -> Iterator[re.Match[str]]:
-    """_TIME_ATTR.finditer over the first SCAN_CHARS characters. The pattern
-    starts with whitespace, which the regex engine cannot skip to; every
-    match has "data-" (any ASCII case) after it, which a lower-cased copy
-    finds at C speed, so the pattern is only tried there."""
-    head = html[:SCAN_CHARS]
-    lowered = head.lower()
-    if len(lowered) != len(head):  # a character lower-cased to two: positions shift
-        yield from _TIME_ATTR.finditer(head)
-        return
-    end = 0  # finditer's matches do not overlap
-    for candidate in _DATA_PREFIX.finditer(lowered):
-        start = candidate.start() - 1
-        if start < end:
-            continue
-        m = _TIME_ATTR.match(head, start)
-        if m:
-            end = m.end()
-            yield m
+# How pages spell the "data-" of an attribute name (names are case-blind; no
+# page seen spells it otherwise): each found with str.find, at C speed, and
+# _TIME_ATTR, which starts with whitespace the regex engine cannot skip to,
+# tried only there. (Lower-casing the page to find every spelling cost more
+# than the rest of the search.)
+_DATA_SPELLINGS = ("data-", "DATA-", "Data-")
 
 
 def _attr_names(html: str) -> list[str]:
+    """The data-* attribute names holding a time, date or stamp, in the
+    page's body (at most 30)."""
     names: list[str] = []
-    for m in _time_attr_matches(html):
-        name = m.group(1).lower()
-        if name not in names:
-            names.append(name)
-            if len(names) >= 30:
-                break
+    start, end = body_span(html)
+    for spelling in _DATA_SPELLINGS:
+        at = html.find(spelling, start, end)
+        while at >= 0 and len(names) < 30:
+            m = _TIME_ATTR.match(html, at - 1)
+            if m:
+                name = m.group(1).lower()
+                if name not in names:
+                    names.append(name)
+            at = html.find(spelling, at + 5, end)
     return names
 
 
@@ -115,7 +109,7 @@ def _clock_in(text: str) -> tuple[Clock, str] | None:
     return (parsed[0], m.group(0).strip()) if parsed else None
 
 
-def find_anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -> list[Anchor]:
+def find_anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, leaves: Leaves) -> list[Anchor]:
     names = _attr_names(html)
     selector = "time"
     if names:
@@ -132,7 +126,7 @@ def find_anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -
         instants: list[datetime] = []
         if node.tag == "time":
             instant = parse_instant(attrs.get("datetime") or attrs.get("data-time")
-                               or attrs.get("data-datetime"), tz)
+                                    or attrs.get("data-datetime"), tz)
         for name in names:
             if name in attrs and (found := parse_instant(attrs.get(name), tz)) is not None:
                 instants.append(found)
@@ -158,20 +152,30 @@ def find_anchors(tree: LexborHTMLParser, html: str, tz: tzinfo, minutes: bool) -
             out.append(Anchor(node, None, None, relative, False, relative=True))
         elif (stamp := printed_clock(text)) is not None:
             out.append(Anchor(node, None, stamp[0], stamp[1], False, zone=stamp[2]))
-    leaves = _leaf_selector(html, _CLOCK_ELEMENT)
-    minute_leaves = _leaf_selector(html, MINUTE_IN_HTML) if minutes else None
-    if leaves or minute_leaves:
-        out.extend(_leaf_anchors(body, seen, leaves, minute_leaves))
+    if leaves.clocks or leaves.minutes:
+        out.extend(_leaf_anchors(body, seen, leaves.clocks, leaves.minutes))
     return out
 
 
-def _leaf_selector(html: str, pattern: re.Pattern[str]) -> str | None:
-    """A CSS selector for the elements whose whole text `pattern` finds in
-    the raw HTML ('>20:28 (IST)<'), from their opening tags: tag and first
-    class ("span.liv-blg_dte"), so that only those elements are visited.
-    None when fewer than MIN_ENTRIES such texts are on the page."""
-    selectors: dict[str, int] = {}
-    for m in pattern.finditer(html, 0, SCAN_CHARS):
+@dataclass(frozen=True)
+class Leaves:
+    """CSS selectors of the small elements whose whole text is a clock, or a
+    match minute (None: fewer than MIN_ENTRIES such texts on the page)."""
+
+    clocks: str | None = None
+    minutes: str | None = None
+
+
+def leaf_selectors(html: str) -> Leaves:
+    """Selectors for the elements whose whole text is a clock or a minute in
+    the raw HTML ('>20:28 (IST)<', '>45+2'<'), from their opening tags: tag
+    and first class ("span[class~=liv-blg_dte]"), so that only those elements
+    are visited."""
+    found: dict[str, dict[str, int]] = {"clock": {}, "minute": {}}
+    for m in _LEAF_TEXT.finditer(html, *body_span(html)):
+        kind = found["clock" if m.group("clock") else "minute"]
+        if len(kind) > 12:
+            continue
         start = html.rfind("<", max(0, m.start() - 2_000), m.start() + 1)
         opening = _OPENING_TAG.match(html, start) if start >= 0 else None
         if opening is None:
@@ -180,12 +184,12 @@ def _leaf_selector(html: str, pattern: re.Pattern[str]) -> str | None:
         classes = (opening.group(2) or "").split()
         selector = f'{tag}[class~="{classes[0]}"]' if classes and '"' not in classes[0] \
             and "\\" not in classes[0] else tag
-        selectors[selector] = selectors.get(selector, 0) + 1
-        if len(selectors) > 12:
-            break
-    if sum(selectors.values()) < MIN_ENTRIES:
-        return None
-    return ", ".join(selectors)
+        kind[selector] = kind.get(selector, 0) + 1
+
+    def joined(counts: dict[str, int]) -> str | None:
+        return ", ".join(counts) if sum(counts.values()) >= MIN_ENTRIES else None
+
+    return Leaves(joined(found["clock"]), joined(found["minute"]))
 
 
 def _leaf_anchors(body: LexborNode, seen: set[int], clocks: str | None,

@@ -24,6 +24,7 @@ from tui.ingest.html_entry import (
     node_key,
     own_roots,
     publisher_id,
+    text_length,
 )
 from tui.ingest.html_markers import lead_in
 from tui.ingest.markdown import is_boilerplate, render, short_text
@@ -199,10 +200,11 @@ def _from_container(container: LexborNode, mine: list[Anchor],
     teaser = _links_away(container, headline_node, base_url)
     if headline_node is not None:
         skip.add(headline_node.mem_id)
-    rendered = render(own_roots(container), base_url, skip)
+    roots = own_roots(container)
     entry = DomEntry(
         headline=headline,
-        rendered=rendered,
+        draw=lambda: render(roots, base_url, skip),
+        text_chars=text_length(roots),
         time=instant,
         clock=clocked.clock if clocked else None,
         time_text=clocked.printed if clocked else minute or (None if instant else relative),
@@ -210,7 +212,6 @@ def _from_container(container: LexborNode, mine: list[Anchor],
         minute=minute,
         zone=clocked.zone if clocked else None,
     )
-    entry.text_chars = len(rendered.markdown)
     if teaser:
         entry.extra["teaser"] = True
     if clocked and instant:

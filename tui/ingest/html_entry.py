@@ -5,7 +5,7 @@ all use (an element's key, its publisher id, an entry's first sentence)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from datetime import time as Clock
@@ -20,7 +20,7 @@ from tui.ingest.markdown_text import markdown_plain
 MAX_ANCHORS = 4_000
 MAX_ENTRIES = 3_000
 MAX_CLIMB = 10
-SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attribute names
+SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attributes, clocks, minutes
 MAX_SIBLINGS = 400
 MIN_ENTRIES = 3  # without structured data saying it is a live blog
 HEADLINE_MAX = 160
@@ -31,7 +31,7 @@ _ID_ATTRS = ("data-id", "data-post-id", "data-entry-id", "data-update-id", "data
 @dataclass
 class DomEntry:
     headline: str
-    rendered: Rendered
+    body: Rendered | None = None  # the Markdown, or None until `rendered` draws it
     time: datetime | None = None  # an absolute time the page states
     clock: Clock | None = None  # a printed clock, when that is all there is
     day: date | None = None  # from a day header above the entry
@@ -41,6 +41,25 @@ class DomEntry:
     zone: tzinfo | None = None  # the zone the page states for the entry's clock
     text_chars: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    # Renders the body when first asked: every segmentation of a page is
+    # weighed, only the one kept is drawn as Markdown.
+    draw: Callable[[], Rendered] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def rendered(self) -> Rendered:
+        if self.body is None:
+            self.body = self.draw() if self.draw is not None else Rendered()
+        return self.body
+
+    @rendered.setter
+    def rendered(self, value: Rendered) -> None:
+        self.body = value
+
+
+def text_length(nodes: Iterable[LexborNode]) -> int:
+    """The characters of text under some nodes, spaces folded: what an entry
+    weighs before it is rendered."""
+    return sum(len(" ".join((node.text() or "").split())) for node in nodes)
 
 
 def node_key(node: LexborNode) -> tuple[str, str]:
@@ -65,6 +84,16 @@ def publisher_id(node: LexborNode) -> str | None:
 
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 ITEM_TAGS = frozenset(("li", "tr", "dd", "dt"))
+
+
+def body_span(html: str) -> tuple[int, int]:
+    """Where the raw HTML searches for time attributes, clocks and minutes
+    look: from <body> (the head's scripts and styles hold none an entry
+    shows), SCAN_CHARS characters at most."""
+    start = html.find("<body")
+    if start < 0:
+        start = max(html.find("<BODY"), 0)
+    return start, min(len(html), start + SCAN_CHARS)
 
 
 def first_sentence(markdown: str) -> str:

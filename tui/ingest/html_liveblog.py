@@ -15,12 +15,11 @@ from datetime import tzinfo
 from selectolax.lexbor import LexborHTMLParser
 
 from tui.ingest.clean import clean_inline
-from tui.ingest.html_anchors import find_anchors
+from tui.ingest.html_anchors import find_anchors, leaf_selectors
 from tui.ingest.html_containers import container_entries
 from tui.ingest.html_entry import (
     HEADLINE_MAX,
     MIN_ENTRIES,
-    SCAN_CHARS,
     DomEntry,
     first_sentence,
     steps,
@@ -28,7 +27,6 @@ from tui.ingest.html_entry import (
 from tui.ingest.html_markers import marker_entries
 from tui.ingest.markdown import Rendered
 from tui.ingest.markdown_text import markdown_plain
-from tui.ingest.minutes import MINUTE_IN_HTML
 
 
 def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,
@@ -43,9 +41,10 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     if body is None:
         return []
     minimum = 2 if live_hint else MIN_ENTRIES
-    minutes = _at_least(MINUTE_IN_HTML, html, MIN_ENTRIES)
+    leaves = leaf_selectors(html)
+    minutes = leaves.minutes is not None
     candidates = [
-        container_entries(find_anchors(tree, html, tz, minutes), base_url, minimum),
+        container_entries(find_anchors(tree, html, tz, leaves), base_url, minimum),
         marker_entries(body, html, base_url, minimum, minutes=False),
     ]
     if minutes:
@@ -81,15 +80,6 @@ def _media_headline(entry: DomEntry) -> str:
         if media.caption:
             return first_sentence(media.caption)
     return entry.rendered.media[0].kind.capitalize() if entry.rendered.media else ""
-
-
-def _at_least(pattern: re.Pattern[str], html: str, count: int) -> bool:
-    """Whether `pattern` occurs `count` times in the page's first SCAN_CHARS
-    characters (stops looking once it has)."""
-    for found, _m in enumerate(pattern.finditer(html, 0, SCAN_CHARS), start=1):
-        if found >= count:
-            return True
-    return False
 
 
 def _order_key(entry: DomEntry) -> float | None:

@@ -8,7 +8,7 @@ time") above them date the clocks below."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from datetime import time as Clock
@@ -33,6 +33,7 @@ from tui.ingest.html_entry import (
     node_key,
     own_roots,
     publisher_id,
+    text_length,
 )
 from tui.ingest.markdown import Rendered, render, short_text
 from tui.ingest.minutes import period_marker, split_minute_prefix
@@ -171,10 +172,16 @@ def _day_header(node: LexborNode) -> date | None:
     """A short block that is only a date ('Dienstag, 27. August 2024')."""
     if node.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "li"):
         return None
-    text = clean_inline(short_text(node, 61))
+    text = short_text(node, 61)
+    if not _DIGIT.search(text):
+        return None  # (every date has a digit: most blocks are answered here)
+    text = clean_inline(text)
     if not text or len(text) > 60 or CLOCK_RE.search(text):
         return None
     return find_date(text)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _siblings_after(node: LexborNode) -> Iterator[LexborNode]:
@@ -206,6 +213,19 @@ def _without_lead_clock(markdown: str, printed: str | None) -> str:
 
 _EMPHASIS_OPENING = re.compile(r"((?:\*\*|__|\*|_)?)\s*")
 _CLOCK_SEPARATOR = re.compile(r"\s*(?:[-–—:|•·]\s*)?")
+
+
+def _drawer(roots: list[LexborNode], base_url: str | None, skip: set[int],
+            lead_clock: str | None) -> Callable[[], Rendered]:
+    """What renders a marker entry's body, when it is the one kept; a lead-in
+    that runs on into the text loses only its clock."""
+    def draw() -> Rendered:
+        rendered = render(roots, base_url, skip)
+        if lead_clock is None:
+            return rendered
+        return Rendered(_without_lead_clock(rendered.markdown, lead_clock), rendered.links,
+                        rendered.media)
+    return draw
 
 
 def marker_entries(body: LexborNode, html: str, base_url: str | None, min_markers: int,
@@ -243,16 +263,14 @@ def marker_entries(body: LexborNode, html: str, base_url: str | None, min_marker
             if zones:
                 next_zone = _zone_statement(sibling) or next_zone
             roots.append(sibling)
-        rendered = render(roots, base_url, skip)
-        if runs_on:
-            rendered = Rendered(_without_lead_clock(rendered.markdown, marker.printed),
-                                rendered.links, rendered.media)
         headline = "" if runs_on else marker.rest  # (else find_entries gives one)
-        entries.append(DomEntry(headline=headline, rendered=rendered, clock=marker.clock,
+        entries.append(DomEntry(headline=headline, clock=marker.clock,
+                                draw=_drawer(roots, base_url, skip,
+                                             marker.printed if runs_on else None),
                                 day=day if marker.clock else None,
                                 time_text=marker.printed, minute=marker.minute,
                                 zone=marker.zone or (zone if marker.clock else None),
-                                text_chars=len(rendered.markdown),
+                                text_chars=text_length(roots),
                                 publisher_id=publisher_id(marker.block)
                                 if marker.block.tag in HEADING_TAGS else None))
         if next_day is not None:

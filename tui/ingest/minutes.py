@@ -17,10 +17,10 @@ _MINUTE = r"(?P<min>\d{1,3})\s?(?:\+\s?(?P<add>\d{1,2})\s?)?['’′](?:\s?\+\s?
 _MINUTE_PREFIX = re.compile(
     r"^\s*(?P<printed>" + _MINUTE + r")(?![\w'’′])\s*(?:[-–—:|•·.]\s*)?(?P<rest>.*)$", re.DOTALL
 )
-# What a minute looks like inside a page's HTML, as an element's whole text:
-# a cheap test of whether a page has minute markers at all.
-MINUTE_IN_HTML = re.compile(r">\s*\d{1,3}\s?(?:\+\s?\d{1,2}\s?)?(?:'|’|′|&#39;|&rsquo;|&#8217;)"
-                            r"(?:\s?\+\s?\d{1,2})?\s*<")
+# A minute as raw HTML writes it (the quote may be an entity), for finding
+# elements whose whole text is one.
+MINUTE_IN_HTML = (r"\d{1,3}\s?(?:\+\s?\d{1,2}\s?)?(?:'|’|′|&#39;|&rsquo;|&#8217;)"
+                  r"(?:\s?\+\s?\d{1,2})?")
 
 # The periods of a match, in the languages the app reads; each alone opens an
 # entry ("Half-time", "Coup d'envoi de la seconde période").
