@@ -49,8 +49,14 @@ _HTML_FRAGMENT = re.compile(r"<(?:div|p|article|section|span|a|h[1-6])[\s>]", re
 FRAGMENT_TAGS = 3
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 def describe_binary(data: bytes, content_type: str | None = None) -> str | None:
-    """What the bytes are, when they are clearly not a page; else None."""
+    """What the bytes are, when they are clearly not a page; else None. A
+    gzip file may hold a page (`.html.gz`): parse() looks inside."""
+    if data.startswith(GZIP_MAGIC):
+        return None
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             return what
@@ -71,7 +77,7 @@ def _bom_encoding(data: bytes) -> str | None:
 
 def maybe_decompress(data: bytes) -> bytes:
     """A saved page may be gzip-compressed (`.html.gz`)."""
-    if not data.startswith(b"\x1f\x8b"):
+    if not data.startswith(GZIP_MAGIC):
         return data
     try:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)

@@ -21,6 +21,7 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.dates import fold
 from tui.ingest.html_anchors import parse_instant
 from tui.ingest.html_article import main_content
+from tui.ingest.html_body import confirmed, draw_blocks, extracted_blocks, ours_is_cleaner
 from tui.ingest.html_dating import calibrate, date_clocks
 from tui.ingest.html_entry import DomEntry, first_sentence
 from tui.ingest.html_liveblog import find_entries
@@ -90,7 +91,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
     entries = _live_entries(tree, html, s, tz, page_url, reference, title)
     kind = PageKind.LIVEBLOG if entries else PageKind.ARTICLE
     if not entries:
-        entries = [_article_entry(tree, s, page_url, title, published)]
+        entries = [_article_entry(tree, html, s, page_url, title, published)]
     built = tuple(
         Entry(
             id=entry_id(page_key, e.headline, e.time, e.publisher_id),
@@ -393,13 +394,21 @@ def _from_updates(tree: LexborHTMLParser, updates: list[jsonld.StructuredUpdate]
 # --- articles -------------------------------------------------------------------
 
 
-def _article_entry(tree: LexborHTMLParser, s: jsonld.Structured, page_url: str | None,
-                   title: str, published: datetime | date | None) -> DomEntry:
+def _article_entry(tree: LexborHTMLParser, html: str, s: jsonld.Structured,
+                   page_url: str | None, title: str,
+                   published: datetime | date | None) -> DomEntry:
     node = main_content(tree)
-    rendered = Rendered()
-    if node is not None:
-        skip = {h.mem_id for h in node.css("h1") if clean_inline(h.text()) == title}
-        rendered = render([node], page_url, skip)
+    skip = {h.mem_id for h in node.css("h1") if clean_inline(h.text()) == title} \
+        if node is not None else set()
+    own_text = node.text(separator=" ") if node is not None else ""
+    title_words = fold(title).split()
+    blocks = [] if confirmed(own_text, plain_text(s.body)) else [
+        b for b in extracted_blocks(html, page_url) or () if fold(b.text).split() != title_words]
+    # Two passes, compared on their words; only the body kept is drawn.
+    if blocks and (node is None or not ours_is_cleaner(own_text, blocks)):
+        rendered = draw_blocks(blocks, tree, page_url)
+    else:
+        rendered = render([node], page_url, skip) if node is not None else Rendered()
     if s.body and len(plain_text(s.body)) > 1.5 * len(rendered.markdown):
         from_structured = render_fragment(s.body, page_url)
         rendered = Rendered(from_structured.markdown, rendered.links or from_structured.links,

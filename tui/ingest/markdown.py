@@ -105,6 +105,13 @@ def absolute(url: str | None, base: str | None) -> str | None:
     return url if url.startswith(("http://", "https://", "mailto:")) else None
 
 
+def is_embedded_post(node: LexborNode) -> bool:
+    """A quoted post of a social network (a tweet's blockquote): shown as an
+    embed, not as the article's own quote."""
+    return node.tag == "blockquote" and bool(
+        _EMBED_CLASS.search(node.attributes.get("class") or ""))
+
+
 def is_boilerplate(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     attrs = node.attributes if attrs is None else attrs
     # BOILERPLATE on the class, id and role joined by spaces finds a word in
@@ -340,7 +347,7 @@ class _Walk:
             self._embed(node)
             return
         attrs = node.attributes
-        if tag == "blockquote" and _EMBED_CLASS.search(attrs.get("class") or ""):
+        if is_embedded_post(node):
             self._embed(node)
             return
         if attrs and is_boilerplate(node, attrs):
