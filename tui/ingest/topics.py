@@ -130,8 +130,8 @@ def _topic_hits(
         # The separator occurs in the text itself: search entry by entry.
         for text, hit in zip(texts, hits, strict=True):
             folded = fold(text)
-            hit.extend((key, topic) for key, topic, pattern in matchers
-                       if pattern.search(folded))
+            hit.extend((key, topic) for key, topic, phrase in matchers
+                       if phrase.search(folded) >= 0)
         return hits
     # fold works character by character, so the folded page splits into the
     # folded entries.
@@ -140,10 +140,10 @@ def _topic_hits(
     for text in folded_texts:
         starts.append(starts[-1] + len(text) + 1)
     folded = _SEP.join(folded_texts)
-    for key, topic, pattern in matchers:
+    for key, topic, phrase in matchers:
         pos = 0
-        while (m := pattern.search(folded, pos)) is not None:
-            index = bisect_right(starts, m.start()) - 1
+        while (at := phrase.search(folded, pos)) >= 0:
+            index = bisect_right(starts, at) - 1
             hits[index].append((key, topic))
             pos = starts[index + 1]  # the next entry
     return hits
@@ -167,27 +167,59 @@ def _with_topics(entry: Entry, topics: tuple[str, ...]) -> Entry:
 _ENTRY_HAS_INIT_WORK = hasattr(Entry, "__post_init__") or hasattr(Entry, "__slots__")
 
 
-_MATCHERS: dict[str, re.Pattern[str]] = {}
 _SEPARATORS = r"[\s\-‐–]+"
+_SEPARATOR_CHARS = frozenset(" \t\n\r\f\v\u00a0-‐–")
 
 
-def _matcher(topic: str) -> re.Pattern[str]:
-    """A folded, word-bounded pattern for a topic ("Etats-Unis" ~ "états-unis")."""
-    pattern = _MATCHERS.get(topic)
-    if pattern is None:
-        words = [w for w in re.split(_SEPARATORS, fold(topic)) if w] or [fold(topic)]
-        body = _SEPARATORS.join(re.escape(w) for w in words)
-        # "Not preceded by a word character", checked after the first word
-        # (a lookbehind spanning it) rather than before it: a pattern that
-        # starts with a literal lets the regex engine skip ahead to that
-        # literal instead of trying every position of the text.
-        first = re.escape(words[0])
-        rest = body[len(first) :]
-        pattern = re.compile(rf"{first}(?<!\w[\s\S]{{{len(words[0])}}}){rest}(?!\w)")
-        if len(_MATCHERS) > 4096:
-            _MATCHERS.clear()
-        _MATCHERS[topic] = pattern
-    return pattern
+class _Phrase:
+    """A topic's folded words, found whole in a folded text with any run of
+    spaces or hyphens between them ("Etats-Unis" ~ "etats unis"). str.find
+    does the searching: compiling a regex per topic cost more than the
+    search, and every page brings topics of its own."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, topic: str) -> None:
+        folded = fold(topic)
+        self.words = [w for w in re.split(_SEPARATORS, folded) if w] or [folded]
+
+    def search(self, text: str, pos: int = 0) -> int:
+        """Where the phrase starts in `text` at or after `pos`, or -1."""
+        first, rest = self.words[0], self.words[1:]
+        at = text.find(first, pos)
+        while at >= 0:
+            end = self._end(text, at + len(first), rest)
+            if end >= 0 and not (at and _is_word(text[at - 1])):
+                return at
+            at = text.find(first, at + 1)
+        return -1
+
+    @staticmethod
+    def _end(text: str, at: int, rest: list[str]) -> int:
+        for word in rest:
+            start = at
+            while at < len(text) and text[at] in _SEPARATOR_CHARS:
+                at += 1
+            if at == start or not text.startswith(word, at):
+                return -1
+            at += len(word)
+        return -1 if at < len(text) and _is_word(text[at]) else at
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+_PHRASES: dict[str, _Phrase] = {}
+
+
+def _matcher(topic: str) -> _Phrase:
+    phrase = _PHRASES.get(topic)
+    if phrase is None:
+        if len(_PHRASES) > 4096:
+            _PHRASES.clear()
+        phrase = _PHRASES[topic] = _Phrase(topic)
+    return phrase
 
 
 def names_in(text: str) -> list[str]:
