@@ -40,8 +40,8 @@ _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
 _OPENING_TAG = re.compile(r"<([a-zA-Z][\w-]{0,20})\b(?:[^>]*?\sclass\s*=\s*[\"']?([^\"'>]*))?")
 # An element whose whole text is a clock ("20:28 (IST)") or a match minute,
 # as the raw HTML shows it: one pass finds both kinds.
-_LEAF_TEXT = re.compile(
-    r">\s*(?:(?P<clock>\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?"
+_LEAF_TEXT = re.compile(  # (the lookahead fails most ">" at once: twice as fast)
+    r">(?=\s*\d)\s*(?:(?P<clock>\d{1,2}[:.h]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|Uhr))?"
     r"(?:\s?\(?[A-Z]{2,4}\)?)?)|(?P<minute>" + MINUTE_IN_HTML + r"))\s*<")
 _CLOCK_CLASSES = '[class*="time" i], [class*="date" i], [class*="hour" i], [class*="clock" i]'
 
