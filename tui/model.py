@@ -90,6 +90,8 @@ class Page:
     image_caption: str | None = None
     # Not part of the JSON page model; used by following and feeds.
     coverage_end: datetime | None = field(default=None, compare=False)
+    # Entries the page has past the parser's limit, left out (0: none).
+    cut: int = field(default=0, compare=False)
     feed_url: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:

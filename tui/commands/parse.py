@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import replace
 
 from tui.commands._common import clean
@@ -29,6 +30,9 @@ def run(args: argparse.Namespace) -> int:
     page = parse_source(source)
     if page.url is None and source.url is not None:
         page = replace(page, url=source.url)
+    if page.cut:
+        print(f"newsreader: the page has {page.cut} more entries than the "
+              f"{len(page.entries)} kept (the limit); the oldest are left out", file=sys.stderr)
     if args.json:
         text = json.dumps(page.to_json(), ensure_ascii=False, indent=2)
         print(clean(text, multiline=True))

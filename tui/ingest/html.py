@@ -88,7 +88,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
         (d for d in (published, updated) if isinstance(d, datetime)), default=None)
     if reference is None:
         reference = max((d for d in (published, updated) if d is not None), default=None)
-    entries = _live_entries(tree, html, s, tz, page_url, reference, title)
+    entries, cut = _live_entries(tree, html, s, tz, page_url, reference, title)
     kind = PageKind.LIVEBLOG if entries else PageKind.ARTICLE
     if not entries:
         entries = [_article_entry(tree, html, s, page_url, title, published)]
@@ -124,6 +124,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
         topics=_topics(s, meta),
         image_caption=image_caption or None,
         coverage_end=to_zone(s.coverage_end, tz),
+        cut=cut,
         feed_url=meta.feed_url,
     )
 
@@ -223,10 +224,11 @@ def _topics(s: jsonld.Structured, meta: Meta) -> tuple[str, ...]:
 
 def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: tzinfo,
                   page_url: str | None, reference: datetime | date | None,
-                  title: str) -> list[DomEntry]:
-    dom = find_entries(tree, html, tz, page_url, s.is_live)
-    if dom and not s.is_live and not _dominant(tree, dom):
-        dom = []
+                  title: str) -> tuple[list[DomEntry], int]:
+    """The live blog's entries (or []), and how many more it has, left out."""
+    dom, cut = find_entries(tree, html, tz, page_url, s.is_live)
+    if dom and not s.is_live and not cut and not _dominant(tree, dom):
+        dom = []  # (a run too long to keep whole is no sidebar)
     updates = _usable_updates(s, title)
     if dom:
         matched = _enrich(dom, updates, tz)
@@ -240,10 +242,10 @@ def _live_entries(tree: LexborHTMLParser, html: str, s: jsonld.Structured, tz: t
                     entry.zone = stated
         date_clocks(dom, reference, tz)
         return dom + _beyond_the_dom(dom, [u for u in updates if id(u) not in matched], tz,
-                                     page_url)
+                                     page_url), cut
     if s.is_live and updates:
-        return _from_updates(tree, updates, tz, page_url)
-    return []
+        return _from_updates(tree, updates, tz, page_url), 0
+    return [], 0
 
 
 def _dominant(tree: LexborHTMLParser, dom: list[DomEntry]) -> bool:

@@ -19,7 +19,6 @@ from tui.ingest.html_entry import (
     HEADING_TAGS,
     HEADLINE_MAX,
     MAX_CLIMB,
-    MAX_ENTRIES,
     DomEntry,
     node_key,
     own_roots,
@@ -91,7 +90,6 @@ def container_entries(anchors: list[Anchor], base_url: str | None,
     for count, _level, nodes in _container_groups(anchors)[:8]:
         if count < minimum or not _acceptable(nodes):
             continue
-        nodes = nodes[:MAX_ENTRIES]
         members = {node.mem_id for node in nodes}
         owned: dict[int, list[Anchor]] = {}
         for anchor in anchors:

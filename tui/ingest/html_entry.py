@@ -17,8 +17,10 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.markdown import Rendered
 from tui.ingest.markdown_text import markdown_plain
 
-MAX_ANCHORS = 4_000
-MAX_ENTRIES = 3_000
+# Far past real pages (a few hundred updates; the longest a few thousand):
+# a page with more keeps its first MAX_ENTRIES and says how many it left out.
+MAX_ANCHORS = 60_000
+MAX_ENTRIES = 50_000
 MAX_CLIMB = 10
 SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attributes, clocks, minutes
 MAX_SIBLINGS = 400

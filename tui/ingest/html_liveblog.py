@@ -19,6 +19,7 @@ from tui.ingest.html_anchors import find_anchors, leaf_selectors
 from tui.ingest.html_containers import container_entries
 from tui.ingest.html_entry import (
     HEADLINE_MAX,
+    MAX_ENTRIES,
     MIN_ENTRIES,
     DomEntry,
     first_sentence,
@@ -30,8 +31,9 @@ from tui.ingest.markdown_text import markdown_plain
 
 
 def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,
-                 live_hint: bool) -> list[DomEntry]:
-    """The page's live-blog entries as its HTML shows them, or [].
+                 live_hint: bool) -> tuple[list[DomEntry], int]:
+    """The page's live-blog entries as its HTML shows them (or []), and how
+    many more it has past MAX_ENTRIES, left out.
 
     Each kind of evidence proposes a segmentation of the page: repeated
     containers around times (or match minutes), runs of headings or lead-ins
@@ -39,7 +41,7 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     covers most of the page's text in the most regular order is kept."""
     body = tree.body
     if body is None:
-        return []
+        return [], 0
     minimum = 2 if live_hint else MIN_ENTRIES
     leaves = leaf_selectors(html)
     minutes = leaves.minutes is not None
@@ -50,10 +52,12 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     if minutes:
         candidates.append(marker_entries(body, html, base_url, minimum, minutes=True))
     best = max(candidates, key=_segmentation_score)
+    cut = max(0, len(best) - MAX_ENTRIES)
+    best = best[:MAX_ENTRIES]
     for entry in best:
         if not entry.headline:
             _give_headline(entry)
-    return _without_copies(best)
+    return _without_copies(best), cut
 
 
 _BOLD_PARAGRAPH = re.compile(r"^(\*\*|__)([^*_\n][^\n]*?)\1[ \t]*(?:\n\n|$)")

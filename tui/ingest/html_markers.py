@@ -26,7 +26,6 @@ from tui.ingest.html_entry import (
     HEADING_TAGS,
     HEADLINE_MAX,
     MAX_ANCHORS,
-    MAX_ENTRIES,
     MAX_SIBLINGS,
     SCAN_CHARS,
     DomEntry,
@@ -243,7 +242,7 @@ def marker_entries(body: LexborNode, html: str, base_url: str | None, min_marker
     zones = not minutes and may_state_zone(html)  # (a look at the whole page: only here)
     day, zone = _day_and_zone_before(best[0].block, zones)
     entries: list[DomEntry] = []
-    for marker in best[:MAX_ENTRIES]:
+    for marker in best:
         roots: list[LexborNode] = []
         runs_on = not marker.apart and bool(marker.rest)
         skip = set() if runs_on else {marker.lead.mem_id}
