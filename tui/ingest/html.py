@@ -4,7 +4,10 @@ Order of trust: structured data (JSON-LD, microdata) is read first but
 checked against the DOM. Live-blog entries come from the DOM when it shows
 them (html_liveblog), enriched with what the structured updates add (ids,
 missing headlines or times); structured updates alone are used only when the
-DOM shows none, and then only those whose text the page really contains.
+DOM shows none, and then only those whose text the page really contains;
+times missing from both come from the page's script state when it matches.
+An article's body comes from html_body (trafilatura's blocks, or our own
+main-content pass where it is the cleaner).
 """
 
 from __future__ import annotations
@@ -131,9 +134,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
 
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
-                   "dc.date.created",
-                   "dcterms.created",
-                   "date", "sailthru.date", "parsely-pub-date")
+                   "dc.date.created", "dcterms.created", "date", "sailthru.date",
+                   "parsely-pub-date")
 _MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time",
                   "datemodified", "dcterms.modified", "dc.date.modified", "last-modified")
 
