@@ -181,3 +181,13 @@ def test_headings_with_their_time_on_a_line_beside_them() -> None:
     assert [e.headline for e in page.entries] == [f"Titre {i}" for i in range(3)]
     assert [e.time_text for e in page.entries] == ["14:00", "13:01", "12:02"]
     assert [e.body_markdown for e in page.entries] == SENTENCES[:3]
+
+
+def test_an_author_name_in_bold_is_not_the_headline() -> None:
+    posts = "".join(
+        f'<div class="post"><time datetime="2024-05-02T1{4 - i}:00:00Z">1{4 - i}:00</time>'
+        f'<div class="post-author"><strong>Jane Reporter</strong></div>'
+        f"<p>{SENTENCES[i]}</p></div>" for i in range(3))
+    page = _parse(posts)
+    assert [e.headline for e in page.entries] == SENTENCES[:3]
+    assert [e.body_markdown for e in page.entries] == SENTENCES[:3]  # the byline is meta

@@ -198,6 +198,8 @@ def _from_container(container: LexborNode, mine: list[Anchor],
     teaser = _links_away(container, headline_node, base_url)
     if headline_node is not None:
         skip.add(headline_node.mem_id)
+    skip.update(byline.mem_id for byline in container.css(_BYLINES)[:4]
+                if len(short_text(byline, 121)) <= 120)  # who wrote it: like the time, meta
     roots = own_roots(container)
     entry = DomEntry(
         headline=headline,
@@ -249,11 +251,31 @@ def _first_matches(container: LexborNode, selector: str) -> Iterator[LexborNode]
                 return
 
 
+# Where an entry names who wrote it: a name there is no headline, and the
+# block is left out of the body as its time is.
+_BYLINES = '[class*="author" i], [class*="byline" i], [class*="contributor" i]'
+_BYLINE = re.compile(r"author|byline|contributor|avatar|signature|credit|profile",
+                     re.IGNORECASE | re.ASCII)
+
+
+def _in_byline(node: LexborNode, container: LexborNode) -> bool:
+    current: LexborNode | None = node
+    for _ in range(MAX_CLIMB):
+        if current is None or current.mem_id == container.mem_id:
+            return False
+        classes = current.attributes.get("class")
+        if classes and _BYLINE.search(classes):
+            return True
+        current = current.parent
+    return False
+
+
 def _container_headline(container: LexborNode,
                         times: list[LexborNode]) -> tuple[str, LexborNode | None]:
     for selector in (_HEADINGS, _TITLE_CLASSES, "strong, b"):
         for node in _first_matches(container, selector):
-            if any(_inside(t, node, container.mem_id) for t in times):
+            if any(_inside(t, node, container.mem_id) for t in times) or \
+                    _in_byline(node, container):
                 continue
             text = clean_inline(short_text(node, 301))
             if not text or len(text) > 300:
