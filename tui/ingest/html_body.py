@@ -27,6 +27,7 @@ MAX_EXTRACT_CHARS = 5_000_000  # a larger page is left to our own pass alone
 # Elements past which the extractor's pruning and fallbacks cost 100 ms and
 # more (a page with a TV schedule of 250 programmes): our own pass alone.
 MAX_EXTRACT_TAGS = 6_000
+LONG_FIRST_LINE = 2_000
 MIN_CONFIRMED = 0.85  # of each other's words that our text and the structured body share
 MIN_OWN_COVERAGE = 0.5  # of the extractor's body that ours must hold to be chosen
 MIN_OWN_CLEAN = 0.95  # of ours that the extractor's body must hold to be chosen
@@ -56,6 +57,11 @@ def extracted_blocks(html: str, url: str | None) -> list[Block] | None:
     try:
         # (bare_extraction: its tree as it is, without the XML output's
         # serialising and fingerprinting, a fifth of extract()'s time)
+        if "\n" not in html[:LONG_FIRST_LINE]:
+            # trafilatura mends a doctype on the first line with a pattern
+            # that backtracks over all of it: a page on one long line (broken
+            # or minified) starts on the second line instead.
+            html = "\n" + html
         document = bare_extraction(html, url=url, fast=True, include_comments=False,
                                    include_tables=True, include_images=False,
                                    with_metadata=False)
