@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from tui import __version__
-from tui.errors import UserError, one_line_error
+from tui.errors import UserError, one_line_error, print_error
 
 # name -> module under tui.commands
 COMMANDS: dict[str, str] = {
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _error(line: str) -> None:
-    print(f"newsreader: {line}", file=sys.stderr)
+    print_error(line)
 
 
 if __name__ == "__main__":

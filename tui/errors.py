@@ -8,5 +8,20 @@ class UserError(Exception):
 
 
 def one_line_error(exc: BaseException) -> str:
-    """An exception's message on one line; its type's name when it has none."""
-    return " ".join(str(exc).split()) or type(exc).__name__
+    """An exception's message on one line and terminal-safe (its text may
+    come from a server, a page or a file name: escape sequences and control
+    characters removed); its type's name when it has none."""
+    from tui.ingest.clean import clean_inline
+
+    return clean_inline(str(exc)) or type(exc).__name__
+
+
+def print_error(message: object) -> None:
+    """The command line's one error line on stderr, `newsreader: ...`, made
+    terminal-safe (on one line, escape sequences and controls removed)
+    whatever the message holds: every CLI error is printed through here."""
+    import sys
+
+    from tui.ingest.clean import clean_inline
+
+    print(f"newsreader: {clean_inline(str(message))}", file=sys.stderr, flush=True)

@@ -2,7 +2,12 @@
 broken server from hanging or flooding us, and conditional requests.
 
 - http and https only; at most 5 redirects (each must stay http/https)
-- a connect timeout and a total deadline for the whole transfer
+- a connect timeout and one deadline for the whole request: connecting,
+  the headers and the body (a server that sends a byte a second is cut off
+  at the deadline, not only when a single read stalls)
+- a body shorter than its Content-Length is an error, not a page
+- text the server controls (reason phrase, content type) is made
+  terminal-safe before it goes into an error message
 - the body is streamed and cut at a size cap (20 MB by default)
 - gzip/deflate (and brotli/zstd when installed) decoded by httpx
 - `If-None-Match` / `If-Modified-Since` from the stored validators; a 304
@@ -17,13 +22,15 @@ from __future__ import annotations
 import errno
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tui import __version__
 from tui.errors import UserError
+from tui.ingest.clean import clean_inline
 
 if TYPE_CHECKING:  # httpx (~50 ms) is imported by fetch(), when a page is fetched
+    import httpcore
     import httpx
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -93,7 +100,56 @@ def _reason(exc: BaseException) -> str:
         return "connection refused"
     if "]" in text and text.startswith("["):
         text = text.split("]", 1)[1].strip()
-    return " ".join(text.split()).lower() or "connection failed"
+    return clean_inline(text).lower() or "connection failed"
+
+
+def _deadline_transport(deadline: float) -> httpx.HTTPTransport:
+    """httpx's own transport whose every network operation (connect, TLS,
+    each read and write) is given at most the time left until `deadline`:
+    httpx's timeouts are per operation, so without this a server trickling
+    its headers a byte at a time would never time out."""
+    import httpcore
+    import httpx
+
+    def left(timeout: float | None) -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise httpcore.ReadTimeout("deadline passed")
+        return remaining if timeout is None else min(timeout, remaining)
+
+    class Stream(httpcore.NetworkStream):
+        def __init__(self, inner: httpcore.NetworkStream) -> None:
+            self.inner = inner
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self.inner.read(max_bytes, left(timeout))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self.inner.write(buffer, left(timeout))
+
+        def close(self) -> None:
+            self.inner.close()
+
+        def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                      timeout: float | None = None) -> httpcore.NetworkStream:
+            return Stream(self.inner.start_tls(ssl_context, server_hostname, left(timeout)))
+
+        def get_extra_info(self, info: str) -> Any:
+            return self.inner.get_extra_info(info)
+
+    class Backend(httpcore.SyncBackend):
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                        local_address: str | None = None,
+                        socket_options: Any = None) -> httpcore.NetworkStream:
+            return Stream(super().connect_tcp(host, port, left(timeout), local_address,
+                                              socket_options))
+
+    transport = httpx.HTTPTransport(trust_env=False)
+    # The one way to give httpx a network backend (httpx 0.2x keeps its
+    # httpcore pool in `_pool`): the same pool httpx builds, our backend.
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+        ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=Backend())
+    return transport
 
 
 def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None,
@@ -110,14 +166,14 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    deadline = time.monotonic() + timeout
     own = client is None
     if client is None:
         client = httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS,
             timeout=httpx.Timeout(timeout, connect=min(connect_timeout, timeout)),
-            trust_env=False,
+            trust_env=False, transport=_deadline_transport(deadline),
         )
-    deadline = time.monotonic() + timeout
     try:
         with client.stream("GET", url, headers=headers) as response:
             return _read(response, url, deadline, timeout, max_bytes)
@@ -133,7 +189,12 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
     except httpx.ConnectError as exc:
         raise FetchError(f"cannot reach {host}: {_reason(exc)}") from None
     except httpx.DecodingError as exc:
-        raise FetchError(f"cannot decode the response from {url}: {exc}") from None
+        raise FetchError(f"cannot decode the response from {url}: {clean_inline(str(exc))}") \
+            from None
+    except httpx.RemoteProtocolError as exc:
+        if "incomplete" in str(exc) or "complete message body" in str(exc):
+            raise FetchError(f"truncated response from {url}: {_reason(exc)}") from None
+        raise FetchError(f"fetching {url} failed: {_reason(exc)}") from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(f"fetching {url} failed: {_reason(exc)}") from None
     finally:
@@ -149,10 +210,11 @@ def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
         return Fetched(final, 304, b"", None, None, response.headers.get("etag"),
                        response.headers.get("last-modified"))
     if response.status_code >= 400 or response.status_code < 200:
-        reason = f" {response.reason_phrase}" if response.reason_phrase else ""
+        phrase = clean_inline(response.reason_phrase)
+        reason = f" {phrase}" if phrase else ""
         raise FetchError(f"HTTP {response.status_code}{reason} for {final}")
     ctype_header = response.headers.get("content-type", "")
-    media = ctype_header.split(";", 1)[0].strip().lower() or None
+    media = clean_inline(ctype_header.split(";", 1)[0]).lower() or None
     if media is not None and not media.startswith(_TEXT_TYPES):
         raise FetchError(f"not a web page ({media}) at {final}")
     declared = response.headers.get("content-length")
@@ -169,6 +231,9 @@ def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
         chunks.append(chunk)
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {timeout:g} s fetching {url}")
+    raw = response.num_bytes_downloaded
+    if declared and declared.isdigit() and raw < int(declared):
+        raise FetchError(f"truncated response from {final}: {raw} of {declared} bytes")
     return Fetched(final, response.status_code, b"".join(chunks), media,
                    response.charset_encoding, response.headers.get("etag"),
                    response.headers.get("last-modified"))

@@ -32,7 +32,7 @@ from tui.app.messages import PageRefreshed, SearchLoaded, SidebarData, ViewLoade
 from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
-from tui.app.text import one_line, set_border_text
+from tui.app.text import one_line, safe, set_border_text
 from tui.app.widgets.entry_list import Divider, EntryList, Marks, build_items
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
@@ -162,8 +162,11 @@ class NewsReaderApp(Following, App[None]):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Notifications carry page titles, URLs and error text: plain text by
-        default, so a title like "[/] x" shows as typed instead of crashing."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        default, so a title like "[/] x" shows as typed instead of crashing,
+        and made terminal-safe (escape sequences and controls removed)
+        whatever the text came from: page, server, file name or exception."""
+        super().notify(safe(message), title=one_line(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         if self.config.keys:

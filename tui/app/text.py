@@ -33,8 +33,9 @@ def local(when: datetime) -> datetime:
 
 def set_border_text(widget: Any, which: str, text: str) -> None:
     """Set a widget's `border_title` or `border_subtitle` to plain text: never
-    read as markup (page titles are data), and only when it changes (each
+    read as markup (page titles are data), terminal-safe, and only when it changes (each
     assignment repaints the whole widget)."""
+    text = one_line(text)
     key = f"_plain_{which}"
     if getattr(widget, key, None) == text:
         return

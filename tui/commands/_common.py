@@ -4,9 +4,9 @@ text safe for a terminal, one-line error reports."""
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable, Iterable
 
+from tui.errors import print_error
 from tui.ingest.clean import clean_inline, strip_controls
 from tui.library import Library, SaveResult
 
@@ -81,7 +81,7 @@ def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, 
 
 def report(message: str) -> None:
     """One error line on stderr, for a failure the command goes on after."""
-    print(f"newsreader: {clean(message)}", file=sys.stderr)
+    print_error(message)
 
 
 def run_jobs(jobs: Iterable[tuple[str, Callable[[], str]]]) -> int:

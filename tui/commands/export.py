@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        print(f"wrote {len(entries)} entries to {args.output}", file=sys.stderr)
+        print(f"wrote {len(entries)} entries to {clean(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
