@@ -53,35 +53,28 @@ class Config:
         return config
 
     def save(self) -> None:
-        """Write the file back (atomically); other top-level keys are kept."""
+        """Write the settings the app owns (theme, sidebar, [keys]) into the
+        file, atomically, keeping everything else in it as it was: the
+        tables other parts own ([follow]), other keys, comments, layout."""
+        import tomlkit
+
         try:
-            existing = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            existing = {}
-        existing.pop("keys", None)
+            document = tomlkit.parse(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            document = tomlkit.document()
+        except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError):
+            document = tomlkit.document()  # a broken file: the app's own settings at least
         if self.theme:
-            existing["theme"] = self.theme
-        existing["sidebar"] = self.sidebar
-        lines = [f"{key} = {_toml_value(value)}" for key, value in existing.items()
-                 if isinstance(value, str | bool | int | float)]
+            document["theme"] = self.theme
+        document["sidebar"] = self.sidebar
         if self.keys:
-            lines += ["", "[keys]"]
-            lines += [f"{_toml_str(k)} = {_toml_str(v)}" for k, v in self.keys.items()]
+            keys = tomlkit.table()
+            for binding, value in self.keys.items():
+                keys[binding] = value
+            document["keys"] = keys
+        elif "keys" in document:
+            del document["keys"]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".toml.tmp")
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
         os.replace(tmp, self.path)
-
-
-def _toml_str(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in escaped)
-    return f'"{escaped}"'
-
-
-def _toml_value(value: str | bool | int | float) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return _toml_str(value)
-    return repr(value)
