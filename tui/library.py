@@ -24,11 +24,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from tui import store_feeds, store_read, store_schema, store_search
+from tui.ingest.clean import web_url
 from tui.model import Page
 from tui.store_feeds import FeedRow
 from tui.store_rows import (
@@ -194,7 +195,10 @@ class Library:
         read/starred state kept. The stored version is the one with the same
         key (URL, else source + title), or `page_id` when given (refresh,
         reparse). `raw` (the bytes it was parsed from) is kept in the cache for
-        `reparse`; `fetch` records where it came from."""
+        `reparse`; `fetch` records where it came from. A page address that is
+        no http(s) URL is not kept (it would be opened and copied)."""
+        if page.url is not None and web_url(page.url) is None:
+            page = replace(page, url=None)
         with self._write() as conn:
             try:
                 counts = merge_page(conn, page, self.clock(), fetch, page_id)

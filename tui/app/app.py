@@ -39,6 +39,7 @@ from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.app.writes import WriteQueue
 from tui.config import Config
 from tui.errors import one_line_error
+from tui.ingest.clean import web_url
 from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
 
 #: Below this width the sidebar folds away (it comes back on `\` or f2).
@@ -597,13 +598,20 @@ class NewsReaderApp(Following, App[None]):
         self._unread_from(-1)
 
     def _link(self) -> str | None:
-        """The entry's address (its page's, else its first link); None, said."""
+        """The entry's address (its page's, else its first link) when it is
+        an http(s) URL; None, said, otherwise: a page's og:url may say
+        file:, javascript:, smb: or vscode:, and is shown, never opened."""
         detail = self._current_detail()
         url = None
         if detail is not None:
             url = detail.page_url or (detail.links[0][0] if detail.links else None)
         if url is None:
             self.notify("This entry has no link.", severity="warning")
+            return None
+        if web_url(url) is None:
+            self.notify(f"Not opened or copied: {url} (only http and https links are).",
+                        title="Not a web link", severity="warning")
+            return None
         return url
 
     def action_open_link(self) -> None:

@@ -7,7 +7,9 @@ sanitizes every string on the way out.
 
 from __future__ import annotations
 
-from tui.ingest.clean import sanitize
+from dataclasses import replace
+
+from tui.ingest.clean import sanitize, web_url
 from tui.ingest.decode import (
     MAX_PAGE_BYTES,
     NotAPage,
@@ -50,6 +52,10 @@ def parse(data: bytes, url: str | None = None, content_type: str | None = None) 
     from tui.ingest.topics import assign_topics
 
     page = sanitize(assign_topics(page))
+    if page.url is not None and web_url(page.url) is None:
+        # og:url or JSON-LD url said file:, javascript:, smb: or a broken
+        # address: the page is known by where it came from, if anywhere.
+        page = replace(page, url=web_url(url))
     if not page.entries and not page.title:
         raise IngestError("nothing readable found in the page")
     return page

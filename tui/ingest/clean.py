@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
 # (terminated by BEL or ST), and two-byte escapes. The 8-bit C1 forms too.
@@ -43,6 +44,24 @@ _INLINE_WORK = re.compile(
 _MARKDOWN_WORK = re.compile(
     r"[\r\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` (stripped) when it is an absolute http(s) URL with a host that
+    parses; None for anything else (`file:`, `javascript:`, `smb:`,
+    `vscode:`, relative, `http://[::1`): the one test for a link the reader
+    may store as a page's address, open or copy."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or _CONTROLS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError on a bad port
+    except ValueError:
+        return None
+    return url if parts.hostname else None
 
 
 def strip_controls(text: str) -> str:

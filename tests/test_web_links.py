@@ -1,0 +1,81 @@
+"""Links the reader opens (`o`) or copies (`y`) are http(s) only: a page's
+og:url or JSON-LD url saying file:, javascript:, smb: or vscode: is dropped
+at ingest, not kept by the library, and refused with a notice by the app
+(for a library written before)."""
+
+from __future__ import annotations
+
+import sqlite3
+import webbrowser
+from pathlib import Path
+
+import pytest
+from conftest import ld_json
+from test_app import make_page, settle
+
+from tui.app.app import NewsReaderApp
+from tui.ingest import parse
+from tui.ingest.clean import web_url
+from tui.library import Library
+
+HOSTILE = ["file:///etc/passwd", "javascript:alert(1)", "smb://host/share",
+           "vscode://file/etc/passwd", "http://[::1", "//example.org/x", "http:///path",
+           "https://exa\x1bmple.org/"]
+
+
+@pytest.mark.parametrize("url", HOSTILE)
+def test_web_url_refuses_what_is_no_http_link(url: str) -> None:
+    assert web_url(url) is None
+
+
+def test_web_url_keeps_http_and_https() -> None:
+    assert web_url(" https://example.org/live?x=1#p2 ") == "https://example.org/live?x=1#p2"
+    assert web_url("HTTP://[::1]:8080/a") == "HTTP://[::1]:8080/a"
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "http://[::1"])
+def test_ingest_keeps_the_fetched_address_not_a_hostile_og_url(url: str) -> None:
+    html = (f'<html><head><title>A page</title><meta property="og:url" content="{url}">'
+            + ld_json({"@type": "NewsArticle", "headline": "A page", "url": url})
+            + "</head><body><article><h1>A page</h1><p>"
+            + "Words of the article that make a body long enough. " * 5
+            + "</p></article></body></html>").encode()
+    assert parse(html).url is None
+    assert parse(html, url="https://example.org/a").url == "https://example.org/a"
+
+
+def test_the_library_does_not_keep_a_hostile_page_address(lib: Library) -> None:
+    result = lib.save_page(make_page("smb://host/share", "Shared", ["One", "Two"]))
+    assert lib.page_summary(result.page_id).url is None
+
+
+async def press_o_and_y(path: Path, page: int,
+                        opened: list[str]) -> tuple[str, list[str]]:
+    """Run the app on the page, press `o` then `y`: (clipboard, notices)."""
+    app = NewsReaderApp(path, initial_page=page)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.press("y")
+        await settle(pilot)
+        return app.clipboard, [n.message for n in app._notifications]
+
+
+async def test_o_and_y_refuse_other_schemes(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        page = library.save_page(make_page("https://example.org/live", "Live", ["One"])).page_id
+    clipboard, _ = await press_o_and_y(path, page, opened)
+    assert clipboard == "https://example.org/live"
+    assert opened == ["https://example.org/live"]
+    opened.clear()
+    # A library written before the check: the address is in the database.
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE pages SET url = 'file:///etc/passwd' WHERE id = ?", (page,))
+    clipboard, notices = await press_o_and_y(path, page, opened)
+    assert opened == [] and clipboard == ""
+    assert notices.count("Not opened or copied: file:///etc/passwd "
+                         "(only http and https links are).") == 2
