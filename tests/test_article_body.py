@@ -129,3 +129,13 @@ def test_every_benchmark_page_is_one_article_with_its_words() -> None:
         if want and len(want & got) < 0.5 * len(want):
             poor.append(key[:12])
     assert len(poor) <= 2, poor  # the benchmark's F1 is 0.97; a page below half is a regression
+
+
+def test_the_extractor_never_writes_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    """Its log records would land in the reader's screen or a CLI's output."""
+    import logging
+
+    _body(_page("<br><br>".join(PARAGRAPHS)))
+    logging.getLogger("trafilatura").warning("a warning the extractor logs")
+    logging.getLogger("htmldate").error("and its helpers")
+    assert capfd.readouterr().err == ""

@@ -12,6 +12,7 @@ there is more often a caption, a bio or a teaser than article text).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +55,7 @@ def extracted_blocks(html: str, url: str | None) -> list[Block] | None:
         from trafilatura import bare_extraction
     except ImportError:
         return None
+    _quiet_extractor_logs()
     try:
         # (bare_extraction: its tree as it is, without the XML output's
         # serialising and fingerprinting, a fifth of extract()'s time)
@@ -129,6 +131,22 @@ def _blocks(element: Any) -> list[Block]:
     walk.walk(element)
     walk.flush()
     return walk.blocks
+
+
+_QUIETED: list[bool] = []
+
+
+def _quiet_extractor_logs() -> None:
+    """The extractor and its helpers log to Python's last-resort handler,
+    which writes to stderr: into the reader's screen, or a CLI's clean
+    output. Their records go nowhere (a parse never prints)."""
+    if _QUIETED:
+        return
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+    _QUIETED.append(True)
 
 
 def _key(text: str) -> str:
