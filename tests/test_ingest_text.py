@@ -1287,3 +1287,25 @@ Ein Gespräch nur mit dem AStA sei auf dieser Basis nicht sinnvoll, hieß es am 
     assert page.title == "Verhärtete Fronten nach Tumulten bei Luckes Vorlesung an der Universität"
     assert page.published is not None
     assert page.published.strftime("%Y-%m-%d %H:%M") == "2019-10-19 15:07"
+
+
+def test_an_article_followed_by_comments_with_clocks_stays_an_article() -> None:
+    """Comments under an article print a clock each, in no order: not a live
+    blog (a live blog's stamps run one way)."""
+    article = ("Apple to fix its keyboards\n\nBy Jo Writer\n\nThe company is expected to "
+               "move its whole laptop line to a new keyboard next year.\n\n")
+    clocks = ["07:52 am", "07:47 am", "07:50 am", "07:51 am", "08:12 am", "07:44 am",
+              "08:02 am", "07:58 am"]
+    comments = "".join(
+        f"Avatar\nReader {i}\n2 days ago at {clock}\nI think this is a good move, the old "
+        f"keyboard broke twice on my machine and the repair took weeks, number {i}.\n"
+        "Rating: 3 Votes\n" for i, clock in enumerate(clocks))
+    page = parse_text(article + comments)
+    assert page.kind is PageKind.ARTICLE
+
+
+def test_live_in_a_title_with_one_story_is_an_article() -> None:
+    page = parse_text("Markets live: US stocks fall\n\nMarkets closed lower on Friday after "
+                      "a week of losses, traders said, and bonds rallied again.\n\n"
+                      "Analysts expect more of the same next week.\n")
+    assert page.kind is PageKind.ARTICLE and len(page.entries) == 1

@@ -787,6 +787,8 @@ def parse_text(text: str, url: str | None = None) -> Page:
         _assign_times(bodies, anchor, zone or tz)
     elif live:
         bodies = _split_headlines(body_units, title)
+        if len(bodies) < 2:
+            bodies, live = [], False  # "live" in a title, and one story: an article
     if not bodies:
         article = _Body(headline=title)
         article.media.extend(header.media)
@@ -1462,9 +1464,32 @@ def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> 
         return bodies if with_text >= 1 else []
     if with_text < 3 or with_text < 0.5 * len(bodies):
         return []
+    if _stamps_in_order(bodies) < MIN_ORDER:
+        return []  # stamps in no order: comments, a rail of teasers, a deals list
     # The entries hold most of the page's text (not a rail beside an article).
     covered = sum(_body_words(b) for b in bodies)
     return bodies if covered >= 0.5 * _text_words(units) else []
+
+
+# A live blog's stamps run one way (newest or oldest first), give or take an
+# updated entry; comments and rails of teasers do not.
+MIN_ORDER = 0.75
+_AGO = re.compile(r"(\d+)\s*(m|min|minutes?|h|hrs?|hours?|d|days?)\b", re.IGNORECASE)
+_AGO_MINUTES = {"m": 1, "h": 60, "d": 1440}
+
+
+def _stamps_in_order(bodies: list[_Body]) -> float:
+    """How steadily the entries' clocks (or their ages, "32M ago") run one
+    way: 1.0 in order, near 0.5 for stamps in no order; 1.0 for fewer than
+    five (too few to tell)."""
+    clocks = [b.clock for b in bodies if b.clock is not None]
+    if len(clocks) >= 5:
+        return _in_order(clocks)
+    ages = [int(m[1]) * _AGO_MINUTES[m[2][0].lower()]
+            for b in bodies if b.minute is None and (m := _AGO.match(b.time_text or ""))]
+    older = sum(a < b for a, b in zip(ages, ages[1:], strict=False))
+    newer = sum(a > b for a, b in zip(ages, ages[1:], strict=False))
+    return max(older, newer) / (older + newer) if older + newer >= 4 else 1.0
 
 
 def _without_copies(bodies: list[_Body]) -> list[_Body]:
