@@ -36,32 +36,78 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(phrases)
 
 
-def _prefix_snippet(text: str, prefix: str | None, markers: tuple[str, str],
-                    words: int = 16) -> str:
-    """A snippet around the first word starting with `prefix` (accents and case
-    ignored), for hits that only the prefix search found; else the opening."""
+# A snippet is looked for in this many characters of an entry (headline,
+# topics, then its body): finding it is linear in them, never in the size of
+# the entry or in how often it repeats the word (FTS5's snippet() scored
+# every window of every instance: 40,000 repeats of the word took 7.8 s).
+SNIPPET_SCAN = 50_000
+
+
+def snippet(text: str, query: str, markers: tuple[str, str], words: int = 16) -> str:
+    """The `words` words around the first match of the query in `text`
+    (accents and case ignored, each quoted or hyphenated part matched as a
+    phrase, the last word also as a prefix), every match in them marked;
+    the opening words when there is none. Linear in len(text)."""
     from tui.ingest.dates import fold
 
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens:
+    phrases = [[fold(t) for t in _TOKEN.findall(quoted or bare)]
+               for quoted, bare in _WORDS.findall(unicodedata.normalize("NFKC", query))]
+    phrases = [p for p in phrases if p]
+    last = phrases[-1] if phrases else None
+    tokens: list[re.Match[str]] = []
+    folded: list[str] = []
+    found = _TOKEN.finditer(text, 0, SNIPPET_SCAN)
+
+    def have(i: int) -> bool:  # tokens read lazily: up to the first match and its window
+        while len(tokens) <= i:
+            m = next(found, None)
+            if m is None:
+                return False
+            tokens.append(m)
+            folded.append(fold(m.group()))
+        return True
+
+    def match_at(i: int) -> int:  # tokens of a phrase starting at i, else 0
+        for phrase in phrases:
+            n = len(phrase)
+            if have(i + n - 1) and all(
+                    folded[i + k] == phrase[k] or (phrase is last and k == n - 1
+                                                   and folded[i + k].startswith(phrase[k]))
+                    for k in range(n)):
+                return n
+        return 0
+
+    at = 0
+    while have(at) and not match_at(at):
+        at += 1
+    if not have(0):
         return ""
-    at = None
-    if prefix:
-        at = next((i for i, t in enumerate(tokens) if fold(t.group()).startswith(prefix)), None)
-    start = 0 if at is None else max(0, at - words // 3)
+    hit = have(at)
+    start = max(0, at - words // 3) if hit else 0
+    have(start + words - 1)
     end = min(len(tokens), start + words)
-    out = text[tokens[start].start():tokens[end - 1].end()]
-    if at is not None:
-        t = tokens[at]
-        a, b = t.start() - tokens[start].start(), t.end() - tokens[start].start()
-        out = out[:a] + markers[0] + out[a:b] + markers[1] + out[b:]
-    return ("…" if start else "") + out + ("…" if end < len(tokens) else "")
+    spans: list[tuple[int, int]] = []
+    i = start
+    while hit and i < end:
+        n = match_at(i)
+        if n:
+            spans.append((tokens[i].start(), tokens[min(i + n, end) - 1].end()))
+        i += max(n, 1)
+    out, pos = [], tokens[start].start()
+    for a, b in spans:
+        out += [text[pos:a], markers[0], text[a:b], markers[1]]
+        pos = b
+    out.append(text[pos:tokens[end - 1].end()])
+    more = have(end)
+    return ("…" if start else "") + "".join(out) + ("…" if more else "")
 
 
 # bm25 scores every match: for a word in 35,000 of 100,000 entries that is
 # ~90 ms. News is read newest first, so a query that matches more than this
 # many entries is ranked among its newest matches only (~15 ms).
 RANK_WINDOW = 2000
+# More hits than any library holds: a larger --limit means "all of them".
+MAX_LIMIT = 2**31
 
 
 def ranked_rowids(conn: sqlite3.Connection, match: str, limit: int) -> list[int]:
@@ -77,36 +123,32 @@ def ranked_rowids(conn: sqlite3.Connection, match: str, limit: int) -> list[int]
         " ORDER BY bm25(entries_fts, 10.0, 1.0, 4.0) LIMIT ?", args)]
 
 
+def _text(row: tuple[object, ...]) -> str:
+    """Headline — topics — body (the parts there are) of a hit's row."""
+    headline, topics, body = (str(v or "") for v in row[3:4] + row[5:7])
+    return " — ".join(p for p in (headline, topics.replace("\n", ", "), body) if p)
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 200,
            markers: tuple[str, str] = ("**", "**"), snippets: bool = True) -> list[SearchHit]:
     match = fts_query(query)
     if match is None or limit <= 0:
         return []
-    # Ranked ids first, snippets then only for those: a snippet per match
-    # would cost ten times the search for a common word. The snippets use the
-    # query without the prefix star: a prefix looked up once per hit costs
-    # ~2 ms each. A hit found only through the prefix gets its opening words.
+    limit = min(limit, MAX_LIMIT)  # SQLite takes 64-bit integers only
+    # Ranked ids first, snippets then only for those (found in Python, in
+    # the first SNIPPET_SCAN characters of each hit): a snippet per match
+    # would cost ten times the search for a common word.
     ids = ranked_rowids(conn, match, limit)
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    # The app lists hits by row only; the CLI prints snippets.
-    snippet_of: dict[int, str] = dict(conn.execute(
-        "SELECT rowid, snippet(entries_fts, -1, ?, ?, '…', 16) FROM entries_fts"
-        f" WHERE entries_fts MATCH ? AND rowid IN ({marks})",
-        (markers[0], markers[1], fts_query(query, prefix=False), *ids)).fetchall()
-    ) if snippets else {}
     found = {r[0]: r for r in conn.execute(
-        "SELECT e.id, e.page_id, p.title, e.headline, e.time,"
-        " e.headline || ' — ' || e.topics || ' — ' || substr(e.body, 1, 3000)"
-        f" FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id IN ({marks})", ids)}
-    prefix = None
-    if snippets and (last := _TOKEN.findall(unicodedata.normalize("NFKC", query))):
-        from tui.ingest.dates import fold
-
-        prefix = fold(last[-1])
-    rows = [(*found[i][:4], (snippet_of.get(i) or _prefix_snippet(found[i][5], prefix, markers))
-             if snippets else "", found[i][4]) for i in ids if i in found]
+        "SELECT e.id, e.page_id, p.title, e.headline, e.time, e.topics, substr(e.body, 1, ?)"
+        f" FROM entries e JOIN pages p ON p.id = e.page_id WHERE e.id IN ({marks})",
+        (SNIPPET_SCAN if snippets else 0, *ids))}
+    # The app lists hits by row only; the CLI prints snippets.
+    rows = [(*found[i][:4], snippet(_text(found[i]), query, markers) if snippets else "",
+             found[i][4]) for i in ids if i in found]
     return [
         SearchHit(rowid=r[0], page_id=r[1], page_title=r[2], headline=r[3],
                   snippet=" ".join(str(r[4] or "").split()), time=from_iso(r[5]))

@@ -13,6 +13,7 @@ from tui.ingest.clean import sanitize, web_url
 from tui.ingest.decode import (
     MAX_PAGE_BYTES,
     NotAPage,
+    cap_attributes,
     decode,
     describe_binary,
     looks_like_html,
@@ -44,7 +45,7 @@ def parse(data: bytes, url: str | None = None, content_type: str | None = None) 
     if looks_like_html(text, content_type):
         from tui.ingest.html import parse_html
 
-        page = parse_html(text, url)
+        page = parse_html(cap_attributes(text), url)
     else:
         from tui.ingest.text import parse_text
 

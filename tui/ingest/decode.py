@@ -136,3 +136,46 @@ def looks_like_html(text: str, content_type: str | None = None) -> bool:
     if _HTML_SNIFF.search(head):
         return True
     return len(_HTML_FRAGMENT.findall(head)) >= FRAGMENT_TAGS
+
+
+# Attributes kept per element. The HTML parser's time grows with the square
+# of one element's attribute count (a 1 MB tag of distinct attributes took
+# 13.8 s); no real element comes near this.
+MAX_ATTRIBUTES = 1000
+# One attribute: name, then `=` and a value (quoted or not); possessive, so
+# no attempt backtracks. A tag that opens with a name and goes on with
+# MAX_ATTRIBUTES of them is the only kind looked at: on a page without one,
+# each tag is read once by the regex engine.
+_ATTR = r"""[\s/]*+[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>=`]++))?+"""
+_MANY_ATTRIBUTES = re.compile(rf"<[A-Za-z][^\s<>/]*+(?:{_ATTR}){{{MAX_ATTRIBUTES}}}")
+_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTR})*+")
+# Text that holds no tags; one left open runs to the end (as for the parser,
+# and so no unclosed `<script` is looked past twice).
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
+                       re.I | re.S)
+
+
+def cap_attributes(text: str) -> str:
+    """The page with every element's attributes after the first
+    MAX_ATTRIBUTES dropped (outside scripts, styles and comments, whose
+    text holds no tags). Linear, and one regex scan for a page without such
+    an element (all real pages)."""
+    many = list(_MANY_ATTRIBUTES.finditer(text))
+    if not many:
+        return text
+    raw = [(m.start(), m.end()) for m in _RAW_TEXT.finditer(text)]
+    out: list[str] = []
+    done = r = 0
+    for tag in many:
+        while r < len(raw) and raw[r][1] <= tag.start():
+            r += 1
+        if r < len(raw) and raw[r][0] < tag.start():
+            continue  # inside a script, a style or a comment
+        end = _MORE_ATTRIBUTES.match(text, tag.end()).end()  # type: ignore[union-attr]
+        if end > tag.end():
+            out.append(text[done:tag.end()])
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)

@@ -26,7 +26,10 @@ def markdown_plain(markdown: str) -> str:
 
 
 _ESCAPE_SPECIAL = re.compile(r"([\\`*_<])")
-_ESCAPE_LINK = re.compile(r"\[([^\]]*)\]\(")
+_ESCAPE_TABLE = str.maketrans({c: "\\" + c for c in "\\`*_<"})
+# `[text](` that would open a link; the text holds no `[`, so each `[` is
+# looked at once ("[_[_[_…" took minutes when the text could hold them).
+_ESCAPE_LINK = re.compile(r"\[([^\]\[]*)\]\(")
 _ESCAPE_BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
 
 
@@ -34,7 +37,7 @@ def escape_markdown(text: str, *, block: bool = True) -> str:
     """Text as Markdown that renders as the same text."""
     if not (_ESCAPE_SPECIAL.search(text) or "](" in text or block and _ESCAPE_BLOCK.match(text)):
         return text  # nothing to escape (most paragraphs)
-    text = _ESCAPE_SPECIAL.sub(r"\\\1", text)
+    text = text.translate(_ESCAPE_TABLE)  # C speed: 2.6 million `_` took seconds
     text = _ESCAPE_LINK.sub(r"\\[\1\\](", text)
     if block:
         text = _ESCAPE_BLOCK.sub(r"\1\\\2", text)
