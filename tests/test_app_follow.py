@@ -52,7 +52,7 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
     live_server.routes["/live"] = route
     config = home / "config" / "newsreader" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_text("[follow]\nevery = 0.4\n", encoding="utf-8")
+    config.write_text("[follow]\nminimum = 0.1\nevery = 0.4\n", encoding="utf-8")
     path = home / "lib.sqlite3"
     with Library.open(path, seed=False) as lib:
         page_id = import_source(lib, read_source(url)).page_id

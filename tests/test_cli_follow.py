@@ -19,6 +19,15 @@ from tui.cli import main
 P5 = Post("p5", 10, "Statement \x1b[2Jpublished", "The statement calls for a ceasefire.")
 
 
+@pytest.fixture(autouse=True)
+def local_minimum(home: Path) -> None:
+    """These tests poll a server of their own every 0.1-0.2 s: config.toml
+    lowers the floor people get (5 s), as a user may for their own server."""
+    config = home / "config" / "newsreader" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[follow]\nminimum = 0.05\n", encoding="utf-8")
+
+
 def follow_process(home: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "follow", *args],
@@ -114,6 +123,21 @@ def test_follow_errors_are_one_line(home: Path, capsys: pytest.CaptureFixture[st
     assert "no URL to follow" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["follow", "x", "--every", "0"])
+
+
+def test_follow_every_has_a_floor(home: Path) -> None:
+    """`--every 1e-300` sent 186 requests in 5 s: below the floor (5 s, or
+    config.toml's [follow] minimum) is one error line, exit 2, no request."""
+    from conftest import user_env
+
+    (home / "config" / "newsreader" / "config.toml").unlink()
+    for every in ("1e-300", "4.9"):
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "follow", "http://127.0.0.1:9/live", "--every",
+             every], env=user_env(home), capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert result.stderr == (f"newsreader: --every must be at least 5 seconds, not "
+                                 f"{float(every):g} (publishers are asked no more often)\n")
 
 
 def test_follow_stops_when_the_live_blog_has_ended(

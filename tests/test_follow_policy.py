@@ -132,3 +132,14 @@ def test_follow_settings_file_missing_or_broken(tmp_path: Path):
                     encoding="utf-8")
     config = load_follow_config(good)
     assert (config.every, config.pages, config.problem) == (90, {"https://a/b": 300}, None)
+
+
+def test_follow_settings_below_the_minimum_are_ignored_and_said():
+    config = parse_follow_config({"follow": {"every": 1e-300, "pages": {"https://x": 2}}})
+    assert (config.every, config.pages, config.minimum) == (DEFAULT_EVERY, {}, 5.0)
+    assert config.problem == ('ignored every = 1e-300, "https://x" = 2 '
+                              "(a number of seconds, at least 5)")
+    lowered = parse_follow_config({"follow": {"minimum": 1, "every": 2}})
+    assert (lowered.every, lowered.minimum, lowered.problem) == (2.0, 1.0, None)
+    floor = parse_follow_config({"follow": {"minimum": 0}})
+    assert floor.minimum == 5.0 and floor.problem

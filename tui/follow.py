@@ -11,6 +11,8 @@ Settings, in config.toml (see tui.config for where it lives):
 
     [follow]
     every = 60                 # seconds between checks of a live page
+    minimum = 5                # the shortest interval allowed (lower it only
+                               # for a server of your own)
     [follow.pages]
     "https://example.org/live" = 120   # per-page interval, by URL
 """
@@ -32,7 +34,8 @@ from tui.errors import one_line_error
 from tui.library import EntryRow, Library, SaveResult
 
 DEFAULT_EVERY = 60.0  # seconds
-MIN_EVERY = 0.05  # tests poll fast; people get a floor from the CLI
+MIN_EVERY = 5.0  # the shortest interval, unless config.toml lowers it
+LOWEST_MINIMUM = 0.05  # how far `minimum` may go (tests poll a local server)
 MAX_BACKOFF = 30 * 60.0  # a failing page is retried at least every 30 min
 JITTER = 0.1  # +-10 % so many followed pages do not fire together
 ENDED_AFTER = 24 * 3600.0  # no new entry for a day: the live blog is over
@@ -49,28 +52,48 @@ class FollowConfig:
     every: float = DEFAULT_EVERY
     pages: dict[str, float] = field(default_factory=dict)  # URL -> seconds
     problem: str | None = None  # what was wrong with the file, if anything
+    minimum: float = MIN_EVERY  # no page is checked more often than this
 
 
-def _seconds(value: object) -> float | None:
+def _seconds(value: object, floor: float) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if value >= MIN_EVERY else None
+    return float(value) if floor <= value < float("inf") else None
 
 
 def parse_follow_config(data: dict[str, object]) -> FollowConfig:
-    """The `[follow]` table of a parsed config.toml; bad values are skipped."""
+    """The `[follow]` table of a parsed config.toml; bad values (not a
+    number, below the minimum) are skipped and said in `problem`."""
     table = data.get("follow")
     if not isinstance(table, dict):
         return FollowConfig()
-    every = _seconds(table.get("every")) or DEFAULT_EVERY
+    skipped: list[str] = []
+    minimum = MIN_EVERY
+    if "minimum" in table:
+        minimum = _seconds(table["minimum"], LOWEST_MINIMUM) or MIN_EVERY
+        if minimum != table["minimum"]:
+            skipped.append(f"minimum = {table['minimum']!r}")
+
+    def seconds(name: str, value: object) -> float | None:
+        got = _seconds(value, minimum)
+        if got is None:
+            skipped.append(f"{name} = {value!r}")
+        return got
+
+    every = seconds("every", table["every"]) if "every" in table else None
     pages: dict[str, float] = {}
     raw_pages = table.get("pages")
     if isinstance(raw_pages, dict):
         for url, value in raw_pages.items():
-            seconds = _seconds(value)
-            if seconds is not None:
-                pages[str(url)] = seconds
-    return FollowConfig(every=every, pages=pages)
+            got = seconds(f'"{url}"', value)
+            if got is not None:
+                pages[str(url)] = got
+    problem = None
+    if skipped:
+        problem = (f"ignored {', '.join(skipped)} (a number of seconds, at least "
+                   f"{minimum:g})")
+    return FollowConfig(every=every or max(DEFAULT_EVERY, minimum), pages=pages,
+                        problem=problem, minimum=minimum)
 
 
 def load_follow_config(path: Path | None = None) -> FollowConfig:

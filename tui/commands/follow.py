@@ -30,7 +30,7 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"--every must be more than 0 seconds, not {text}")
-    return value
+    return value  # the floor ([follow] minimum) is checked once config.toml is read
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,12 +80,15 @@ def run(args: argparse.Namespace) -> int:
 
 def follow(library: Library, target: str, every: float | None = None,
            body: bool = False) -> int:
+    config = load_follow_config()
+    if every is not None and every < config.minimum:
+        raise UserError(f"--every must be at least {config.minimum:g} seconds, not {every:g} "
+                        "(publishers are asked no more often)")
+    if config.problem:
+        report(f"config: {config.problem}")
     page = find_or_add(library, target)
     if not page.fetch_url:
         raise UserError(f'"{page.title}" has no URL to follow (it came from a file)')
-    config = load_follow_config()
-    if config.problem:
-        report(f"config: {config.problem}")
     follower = Follower(library, config, every=every)
     state = follower.add(page.id, due_now=False)
     title = clean(page.title)
