@@ -83,3 +83,69 @@ def test_a_failed_add_leaves_the_library_as_it_was(tmp_path: Path, name, content
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == before == 5
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# --- internal errors the hostile-input probe found: each is now one line -----
+
+GOOD = str(Path(__file__).resolve().parent.parent / "seeds"
+           / "i24news_liveblog_2026-02-11_trump-netanyahou-iran.txt")
+
+
+def added_lines(result: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in result.stdout.decode().splitlines() if line.startswith("added ")]
+
+
+def test_a_broken_og_url_does_not_stop_the_batch(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text('<html><head><title>Broken address</title>'
+                   '<meta property="og:url" content="http://[::1"></head><body><article>'
+                   "<h1>Broken address</h1><p>" + "Words of a short article. " * 10
+                   + "</p></article></body></html>")
+    result = newsreader("add", str(bad), GOOD, home=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(added_lines(result)) == 2 and b"Broken address" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_devices_and_fifos_are_refused_and_the_batch_goes_on(tmp_path: Path, kind: str) -> None:
+    import os
+
+    path = "/dev/zero"
+    if kind == "fifo":
+        path = str(tmp_path / "pipe")
+        os.mkfifo(path)  # no writer: opening it for reading would wait forever
+    result = newsreader("add", path, GOOD, home=tmp_path)
+    assert_one_error_line(result, f"{path} is not a regular file")
+    assert len(added_lines(result)) == 1
+
+
+def test_standard_input_closed_or_endless(tmp_path: Path) -> None:
+    closed = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m tui.cli add - <&-'],
+                            env=user_env(tmp_path), capture_output=True, timeout=120)
+    assert_one_error_line(closed, "cannot read standard input: it is closed")
+    with open("/dev/zero", "rb") as zero:
+        endless = subprocess.run([sys.executable, "-m", "tui.cli", "add", "-"], stdin=zero,
+                                 env=user_env(tmp_path), capture_output=True, timeout=120)
+    assert_one_error_line(endless, "standard input is larger than 20 MB")
+
+
+def test_file_names_that_are_not_utf8_or_empty(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    shutil.copy(GOOD, name)
+    result = subprocess.run([sys.executable, "-m", "tui.cli", "add", name],
+                            env=user_env(tmp_path), capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(added_lines(result)) == 1
+    missing = subprocess.run([sys.executable, "-m", "tui.cli", "add", b"nope\xe9.txt"],
+                             env=user_env(tmp_path), capture_output=True, timeout=120)
+    assert_one_error_line(missing, "no such file: nope\ufffd.txt")
+    assert_one_error_line(newsreader("add", "", home=tmp_path), "an empty SOURCE")
+
+
+def test_search_with_a_huge_limit(tmp_path: Path) -> None:
+    result = newsreader("search", "Trump", "--limit", "99999999999999999999", home=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Trump" in result.stdout and result.stderr == b""

@@ -6,6 +6,8 @@ Every failure is a UserError whose message is one line naming the source.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,33 +48,77 @@ def read_source(spec: str, *, etag: str | None = None, last_modified: str | None
                 **fetch_options: float) -> Source:
     """The bytes of one SOURCE. For URLs `etag`/`last_modified` make the
     request conditional; `fetch_options` (timeout, connect_timeout) go to fetch."""
+    if not spec.strip():
+        raise UserError("an empty SOURCE: give a file, - for standard input, or a URL")
     if spec == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise UserError(f"standard input is larger than {max_bytes // (1024 * 1024)} MB")
-        return _checked(Source("-", data, None, None), "standard input")
+        return _checked(Source("-", _read_stdin(stdin, max_bytes), None, None),
+                        "standard input")
+    name = shown_name(spec)
     if is_url(spec):
+        if name != spec:
+            raise UserError(f"not a valid URL: {name}")
         check_url(spec)
         got = fetch(spec, etag=etag, last_modified=last_modified, max_bytes=max_bytes,
                     **fetch_options)  # type: ignore[arg-type]
         source = Source(spec, got.data, got.url, got.content_type, got)
         return source if got.not_modified else _checked(source, got.url)
-    path = Path(spec).expanduser()
+    data = _read_file(Path(spec).expanduser(), name, max_bytes)
+    return _checked(Source(name, data, None, None), name)
+
+
+def shown_name(spec: str) -> str:
+    """A SOURCE as it can be printed and stored: a file name that is not
+    UTF-8 (its bytes came through as surrogates) with U+FFFD for them."""
+    return spec.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _too_large(what: str, max_bytes: int) -> UserError:
+    return UserError(f"{what} is larger than {max_bytes // (1024 * 1024)} MB")
+
+
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     try:
-        if path.is_dir():
-            raise UserError(f"{spec} is a folder, not a page")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UserError(f"{spec} is larger than {max_bytes // (1024 * 1024)} MB")
-        data = path.read_bytes()
+        if stream is None:
+            raise ValueError("closed")
+        data = stream.read(max_bytes + 1)  # never more: `add - < /dev/zero`
+    except (OSError, ValueError) as exc:
+        reason = "it is closed" if isinstance(exc, ValueError) else (exc.strerror or exc)
+        raise UserError(f"cannot read standard input: {reason}") from None
+    if len(data) > max_bytes:
+        raise _too_large("standard input", max_bytes)
+    return data
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes`: opened without blocking
+    (a FIFO with no writer would wait forever) and refused unless it is a
+    regular file (a device such as /dev/zero never ends)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise UserError(f"no such file: {spec}") from None
+        raise UserError(f"no such file: {name}") from None
+    except IsADirectoryError:
+        raise UserError(f"{name} is a folder, not a page") from None
     except PermissionError:
-        raise UserError(f"cannot read {spec}: permission denied") from None
+        raise UserError(f"cannot read {name}: permission denied") from None
     except OSError as exc:
-        raise UserError(f"cannot read {spec}: {exc.strerror or exc}") from None
-    return _checked(Source(spec, data, None, None), spec)
+        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise UserError(f"{name} is a folder, not a page")
+        raise UserError(f"{name} is not a regular file (a device, FIFO or socket); "
+                        "use - to read standard input")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _too_large(name, max_bytes)
+    return data
 
 
 def _checked(source: Source, name: str) -> Source:
