@@ -37,6 +37,7 @@ from tui.store_rows import (
     EntryFilter,
     EntryRow,
     LibraryError,
+    NeedsMigration,
     PageNotFound,
     PageSummary,
     SaveResult,
@@ -46,7 +47,7 @@ from tui.store_write import FetchInfo, merge_page
 
 __all__ = [
     "EntryDetail", "EntryFilter", "EntryRow", "FeedRow", "FetchInfo", "FetchState", "Library",
-    "LibraryError", "PageNotFound", "PageSummary", "SaveResult", "SearchHit",
+    "LibraryError", "NeedsMigration", "PageNotFound", "PageSummary", "SaveResult", "SearchHit",
     "default_cache_dir", "default_path",
 ]
 
@@ -125,11 +126,12 @@ class Library:
                 if read_only:
                     version = conn.execute("PRAGMA user_version").fetchone()[0]
                     if version != store_schema.SCHEMA_VERSION:
-                        raise LibraryError(f"library {path} needs a migration but is opened "
-                                           "read-only")
+                        raise NeedsMigration(f"library {path} needs a migration but is "
+                                             "opened read-only")
                 else:
                     on_create = lib._seed if seed else None
                     lib.created = store_schema.migrate(conn, on_create)
+                    lib._clean_cache_temp()
         except sqlite3.Error as exc:
             conn.close()
             raise LibraryError(store_schema.describe_error(path, exc)) from None
@@ -137,6 +139,35 @@ class Library:
             conn.close()
             raise
         return lib
+
+    def problems(self) -> list[str]:
+        """What SQLite's integrity_check finds wrong with the database file
+        (empty when it is sound). Reads every page of the file: for commands
+        about to write, so a damaged library is refused, never written into."""
+        try:
+            with self._read() as conn:
+                rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        except (sqlite3.DatabaseError, LibraryError):
+            return ["too damaged for integrity_check to run"]
+        lines = [line for row in rows for line in row.splitlines()
+                 if line and not line.startswith("*** in database")]
+        return [] if lines == ["ok"] else lines
+
+    def _clean_cache_temp(self) -> None:
+        """Remove the cache's temp files that a killed process left behind
+        (`.N.raw.PID.tmp`, written then renamed by _store_raw), older than a
+        minute so another process's file being written is not touched."""
+        try:
+            leftovers = list(self.cache_dir.glob(".*.raw.*.tmp"))
+        except OSError:
+            return
+        now = time.time()
+        for tmp in leftovers:
+            try:
+                if now - tmp.stat().st_mtime > 60:
+                    tmp.unlink()
+            except OSError:
+                pass
 
     def _seed(self, conn: sqlite3.Connection) -> None:
         from tui import seeding

@@ -206,6 +206,26 @@ def refetch(library: Library, page_id: int, timeout: float = TIMEOUT) -> SaveRes
     state = library.fetch_state(page_id)
     if not state.fetch_url:
         raise UserError("no URL to refresh from")
-    return read_again(state.fetch_url, state.etag, state.last_modified,
-                      partial(library.record_check, page_id),
-                      partial(import_source, library, page_id=page_id), timeout=timeout)
+    fetch_url = state.fetch_url
+
+    def merge(source: Source) -> SaveResult:
+        if source.url and _site(source.url) != _site(fetch_url):
+            raise UserError(f"{fetch_url} now redirects to {source.url}, another host or "
+                            "port: not merged into the page (add that URL if it is the same)")
+        return import_source(library, source, page_id=page_id)
+
+    return read_again(fetch_url, state.etag, state.last_modified,
+                      partial(library.record_check, page_id), merge, timeout=timeout)
+
+
+def _site(url: str) -> tuple[str | None, int | None]:
+    """Host and port of a URL (the scheme's own port counts as none, so an
+    http -> https upgrade stays on the site)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return (url, None)
+    return (parts.hostname, None if port in (80, 443) else port)

@@ -11,6 +11,10 @@ class LibraryError(Exception):
     """A failure worth one line to the user (corrupt or read-only database, ...)."""
 
 
+class NeedsMigration(LibraryError):
+    """A library opened read-only is of an older schema."""
+
+
 class PageNotFound(LibraryError):
     """PAGE matched no page, or more than one."""
 

@@ -168,13 +168,31 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL database needs its `-shm` file, which
+    SQLite cannot create in a read-only folder: there, nothing can write the
+    library either, and it is opened as immutable."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None,
+                           check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        import os
+
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None,
+                           check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """A connection with the library's settings. Autocommit mode: writers open
     their own `BEGIN IMMEDIATE` transactions."""
     if read_only:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = _connect_read_only(path)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)

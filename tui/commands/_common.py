@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from tui.errors import print_error
 from tui.ingest.clean import clean_inline, strip_controls
-from tui.library import Library, SaveResult
+from tui.library import Library, LibraryError, SaveResult
 
 
 def clean(text: object, multiline: bool = False) -> str:
@@ -18,8 +18,34 @@ def clean(text: object, multiline: bool = False) -> str:
     return strip_controls(out) if multiline else clean_inline(out)
 
 
-def open_library() -> Library:
-    return Library.open()
+def open_library(*, write: bool = True, check: bool = True) -> Library:
+    """The user's library. One that fails SQLite's integrity check is refused
+    with `check`, in one line, before anything is read from it or written
+    into it. A command that only reads (`write=False`) uses the read-only
+    connection, so it works in a read-only data folder (a library not made
+    yet, or of an older schema, is opened for writing: created or migrated)."""
+    from tui.library import NeedsMigration, default_path
+
+    library = None
+    try:
+        exists = default_path().exists()
+    except OSError:  # a folder on the way cannot be read: opening says so
+        exists = True
+    if not write and exists:
+        try:
+            library = Library.open(read_only=True)
+        except NeedsMigration:
+            pass
+    if library is None:
+        library = Library.open()
+    problems = library.problems() if check else []
+    if problems:
+        library.close()
+        raise LibraryError(
+            f"library {library.path} is damaged ({problems[0]}); nothing was changed. "
+            f"Keep a copy, then recover what is readable with: sqlite3 {library.path} "
+            ".recover | sqlite3 recovered.sqlite3")
+    return library
 
 
 def width(default: int = 100) -> int:

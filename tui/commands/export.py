@@ -78,7 +78,7 @@ def page_markdown(p: PageSummary | None, entries: list[EntryDetail]) -> str:
 def run(args: argparse.Namespace) -> int:
     if not args.page and not args.starred:
         raise UserError("give a PAGE or --starred")
-    with open_library() as library:
+    with open_library(write=False) as library:
         page = library.find_page(args.page) if args.page else None
         entries = library.entries(page.id if page else None, starred_only=args.starred)
         stored = library.stored_page(page.id) if page else None

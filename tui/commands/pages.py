@@ -28,7 +28,7 @@ def page_json(p: PageSummary) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as library:
+    with open_library(write=False, check=False) as library:
         pages = library.pages()
     if args.json:
         print(json.dumps([page_json(p) for p in pages], ensure_ascii=False, indent=2))

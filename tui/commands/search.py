@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
     query = " ".join(args.query)
-    with open_library() as library:
+    with open_library(write=False) as library:
         hits = library.search(query, limit=args.limit, markers=(_START, _END))
     if args.json:
         print(json.dumps([{
