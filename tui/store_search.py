@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from itertools import islice
 
 from tui.store_read import from_iso
 from tui.store_rows import SearchHit
@@ -47,59 +48,39 @@ def snippet(text: str, query: str, markers: tuple[str, str], words: int = 16) ->
     """The `words` words around the first match of the query in `text`
     (accents and case ignored, each quoted or hyphenated part matched as a
     phrase, the last word also as a prefix), every match in them marked;
-    the opening words when there is none. Linear in len(text)."""
-    from tui.ingest.dates import fold
+    the opening words when there is none. Linear in len(text): one regex
+    search over the folded text."""
+    from tui.ingest.dates import fold, fold_page
 
-    phrases = [[fold(t) for t in _TOKEN.findall(quoted or bare)]
+    phrases = [[f for t in _TOKEN.findall(quoted or bare) if (f := fold(t))]
                for quoted, bare in _WORDS.findall(unicodedata.normalize("NFKC", query))]
     phrases = [p for p in phrases if p]
-    last = phrases[-1] if phrases else None
-    tokens: list[re.Match[str]] = []
-    folded: list[str] = []
-    found = _TOKEN.finditer(text, 0, SNIPPET_SCAN)
-
-    def have(i: int) -> bool:  # tokens read lazily: up to the first match and its window
-        while len(tokens) <= i:
-            m = next(found, None)
-            if m is None:
-                return False
-            tokens.append(m)
-            folded.append(fold(m.group()))
-        return True
-
-    def match_at(i: int) -> int:  # tokens of a phrase starting at i, else 0
-        for phrase in phrases:
-            n = len(phrase)
-            if have(i + n - 1) and all(
-                    folded[i + k] == phrase[k] or (phrase is last and k == n - 1
-                                                   and folded[i + k].startswith(phrase[k]))
-                    for k in range(n)):
-                return n
-        return 0
-
-    at = 0
-    while have(at) and not match_at(at):
-        at += 1
-    if not have(0):
+    text = text[:SNIPPET_SCAN]
+    folded = fold_page(text)
+    if len(folded) != len(text):  # "ß" -> "ss", ligatures: fold char by char instead
+        folded = "".join((fold(c) or c)[:1] for c in text)
+    pattern = re.compile("|".join(
+        r"(?<!\w)" + r"\W+".join(map(re.escape, p)) + (r"\w*" if i == len(phrases) - 1
+                                                         else r"(?!\w)")
+        for i, p in enumerate(phrases)) or r"(?!)")
+    first = pattern.search(folded)
+    at = first.start() if first else 0
+    before = list(_TOKEN.finditer(text, max(0, at - 40 * words), at))[-(words // 3):] \
+        if first else []
+    if before and before[0].start() > 0 and _TOKEN.match(text, before[0].start() - 1):
+        before = before[1:]  # cut by the look-back window: not a whole word
+    after = list(islice(_TOKEN.finditer(text, at), words - len(before) + 1))
+    tokens = before + after[:words - len(before)]
+    if not tokens:
         return ""
-    hit = have(at)
-    start = max(0, at - words // 3) if hit else 0
-    have(start + words - 1)
-    end = min(len(tokens), start + words)
-    spans: list[tuple[int, int]] = []
-    i = start
-    while hit and i < end:
-        n = match_at(i)
-        if n:
-            spans.append((tokens[i].start(), tokens[min(i + n, end) - 1].end()))
-        i += max(n, 1)
-    out, pos = [], tokens[start].start()
-    for a, b in spans:
-        out += [text[pos:a], markers[0], text[a:b], markers[1]]
-        pos = b
-    out.append(text[pos:tokens[end - 1].end()])
-    more = have(end)
-    return ("…" if start else "") + "".join(out) + ("…" if more else "")
+    begin, stop = tokens[0].start(), tokens[-1].end()
+    out, pos = [], begin
+    for m in (pattern.finditer(folded, begin, stop) if first else ()):
+        out += [text[pos:m.start()], markers[0], text[m.start():m.end()], markers[1]]
+        pos = m.end()
+    out.append(text[pos:stop])
+    more = len(after) > words - len(before)
+    return ("…" if begin else "") + "".join(out) + ("…" if more else "")
 
 
 # bm25 scores every match: for a word in 35,000 of 100,000 entries that is
