@@ -141,14 +141,14 @@ class Library:
         return lib
 
     def problems(self) -> list[str]:
-        """What SQLite's integrity_check finds wrong with the database file
+        """What SQLite's quick_check finds wrong with the database file
         (empty when it is sound). Reads every page of the file: for commands
         about to write, so a damaged library is refused, never written into."""
         try:
             with self._read() as conn:
-                rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+                rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
         except (sqlite3.DatabaseError, LibraryError):
-            return ["too damaged for integrity_check to run"]
+            return ["too damaged for quick_check to run"]
         lines = [line for row in rows for line in row.splitlines()
                  if line and not line.startswith("*** in database")]
         return [] if lines == ["ok"] else lines
