@@ -26,7 +26,9 @@ from tui.ingest.html_anchors import parse_instant
 from tui.ingest.html_article import main_content
 from tui.ingest.html_body import confirmed, draw_blocks, extracted_blocks, ours_is_cleaner
 from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_entry import DomEntry, first_sentence
+from tui.ingest.html_entry import (
+    DomEntry,
+)
 from tui.ingest.html_liveblog import find_entries
 from tui.ingest.html_markers import page_zone_statement
 from tui.ingest.html_meta import (
@@ -41,7 +43,7 @@ from tui.ingest.html_meta import (
     visible_dates,
 )
 from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
-from tui.ingest.markdown_text import markdown_plain
+from tui.ingest.markdown_text import first_sentence, markdown_plain
 from tui.ingest.script_state import timed_items
 from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id

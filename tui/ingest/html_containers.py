@@ -17,7 +17,6 @@ from tui.ingest.dates import (
 from tui.ingest.html_anchors import Anchor
 from tui.ingest.html_entry import (
     HEADING_TAGS,
-    HEADLINE_MAX,
     MAX_CLIMB,
     DomEntry,
     node_key,
@@ -27,6 +26,7 @@ from tui.ingest.html_entry import (
 )
 from tui.ingest.html_markers import lead_in
 from tui.ingest.markdown import is_boilerplate, render, short_text
+from tui.ingest.markdown_text import HEADLINE_MAX
 
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _TITLE_CLASSES = '[class*="title" i], [class*="headline" i], [class*="heading" i]'

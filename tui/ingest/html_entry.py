@@ -1,10 +1,9 @@
 """What every way of finding live-blog entries in the DOM shares: the entry
 they produce (`DomEntry`), the limits they keep, and the small helpers they
-all use (an element's key, its publisher id, an entry's first sentence)."""
+all use (an element's key, its publisher id, the direction its times run)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -13,9 +12,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.markdown import Rendered
-from tui.ingest.markdown_text import markdown_plain
 
 # Far past real pages (a few hundred updates; the longest a few thousand):
 # a page with more keeps its first MAX_ENTRIES and says how many it left out.
@@ -25,7 +22,6 @@ MAX_CLIMB = 10
 SCAN_CHARS = 5_000_000  # of raw HTML searched for data-*time* attributes, clocks, minutes
 MAX_SIBLINGS = 400
 MIN_ENTRIES = 3  # without structured data saying it is a live blog
-HEADLINE_MAX = 160
 
 _ID_ATTRS = ("data-id", "data-post-id", "data-entry-id", "data-update-id", "data-item-id", "id")
 
@@ -96,15 +92,6 @@ def body_span(html: str) -> tuple[int, int]:
     if start < 0:
         start = max(html.find("<BODY"), 0)
     return start, min(len(html), start + SCAN_CHARS)
-
-
-def first_sentence(markdown: str) -> str:
-    text = clean_inline(markdown_plain(markdown))
-    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", text)
-    sentence = m.group(1) if m else text
-    if len(sentence) > HEADLINE_MAX:
-        sentence = sentence[: HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
-    return sentence
 
 
 def steps(values: Sequence[Any]) -> tuple[int, int]:

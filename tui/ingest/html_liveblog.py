@@ -18,16 +18,14 @@ from tui.ingest.clean import clean_inline
 from tui.ingest.html_anchors import find_anchors, leaf_selectors
 from tui.ingest.html_containers import container_entries
 from tui.ingest.html_entry import (
-    HEADLINE_MAX,
     MAX_ENTRIES,
     MIN_ENTRIES,
     DomEntry,
-    first_sentence,
     steps,
 )
 from tui.ingest.html_markers import marker_entries
 from tui.ingest.markdown import Rendered
-from tui.ingest.markdown_text import markdown_plain
+from tui.ingest.markdown_text import HEADLINE_MAX, first_sentence, markdown_plain
 
 
 def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,

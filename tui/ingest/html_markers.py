@@ -24,7 +24,6 @@ from tui.ingest.dates import (
 from tui.ingest.html_anchors import printed_clock
 from tui.ingest.html_entry import (
     HEADING_TAGS,
-    HEADLINE_MAX,
     MAX_ANCHORS,
     MAX_SIBLINGS,
     SCAN_CHARS,
@@ -35,6 +34,7 @@ from tui.ingest.html_entry import (
     text_length,
 )
 from tui.ingest.markdown import Rendered, render, short_text
+from tui.ingest.markdown_text import HEADLINE_MAX
 from tui.ingest.minutes import period_marker, split_minute_prefix
 from tui.ingest.zones import (
     ZONE_STATEMENT,

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from tui.ingest.clean import clean_inline
+
+HEADLINE_MAX = 160  # characters of a headline made from a body's first sentence
+
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
@@ -42,3 +46,14 @@ def escape_markdown(text: str, *, block: bool = True) -> str:
     if block:
         text = _ESCAPE_BLOCK.sub(r"\1\\\2", text)
     return text
+
+
+def first_sentence(markdown: str) -> str:
+    """An entry without a headline is listed by its first sentence (of
+    20 characters at least), cut to HEADLINE_MAX."""
+    text = clean_inline(markdown_plain(markdown))
+    m = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
+    sentence = m.group(1) if m else text
+    if len(sentence) > HEADLINE_MAX:
+        sentence = sentence[: HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return sentence

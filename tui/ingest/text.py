@@ -43,7 +43,7 @@ from tui.ingest.dates import (
     zone_for_language,
 )
 from tui.ingest.lang import guess_language
-from tui.ingest.markdown_text import escape_markdown
+from tui.ingest.markdown_text import escape_markdown, first_sentence
 from tui.ingest.minutes import period_marker, split_minute_prefix
 from tui.ingest.text_lexicon import (
     ENTRY_TAGS,
@@ -1283,16 +1283,6 @@ def _is_tag(text: str) -> bool:
     return len(text) <= 20 and _f(text).strip(" :!-–—") in ENTRY_TAGS
 
 
-def _first_sentence(text: str) -> str:
-    """An entry without a headline is listed by its first sentence."""
-    text = re.sub(r"^(?:[-*#>]\s+)+|\*\*", "", text.replace("\\", ""))
-    m = re.match(r"(.{20,}?[.!?…])(?:\s|$)", text)
-    sentence = m.group(1) if m else text
-    if len(sentence) > 160:
-        sentence = sentence[:159].rsplit(" ", 1)[0] + "…"
-    return sentence
-
-
 def _title_line(units: list[Unit], j: int, stop: int) -> bool:
     """Whether units[j] is an entry's own headline line."""
     unit = units[j]
@@ -1456,7 +1446,7 @@ def _stamped_bodies(units: list[Unit], zone: tzinfo | None, live_hint: bool) -> 
     bodies = [b for b in _without_copies(bodies) if b.paragraphs or b.media or b.headline]
     for body in bodies:
         if not body.headline and body.paragraphs:
-            body.headline = _first_sentence(body.paragraphs[0])
+            body.headline = first_sentence(body.paragraphs[0])
         elif not body.headline and body.media:
             body.headline = body.media[0].caption or ""  # a picture or a post alone
     with_text = sum(1 for b in bodies if _body_words(b) >= 8)
