@@ -42,3 +42,44 @@ def test_past_the_limit_the_newest_are_kept_and_the_cut_is_said(
     assert main(["parse", str(path)]) == 0
     err = capsys.readouterr().err
     assert "50 more entries than the 100 kept" in err
+
+
+def test_add_says_the_cut_and_refresh_keeps_what_the_limit_left_out(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.library import EntryFilter, Library, default_path
+
+    path = tmp_path / "long.html"
+    path.write_bytes(_blog(150))
+    assert main(["add", str(path)]) == 0  # under the limit: all 150 stored
+    assert "more entries" not in capsys.readouterr().err
+    monkeypatch.setattr(html_liveblog, "MAX_ENTRIES", 100)
+    assert main(["reparse", "long day"]) == 0  # the same page, now past the limit
+    assert main(["add", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "100 entries, 0 new" in out and "0 removed" not in out
+    assert '"Live: a long day": the page has 50 more entries than the 100 kept' in err
+    with Library.open(default_path(), read_only=True) as library:
+        page = library.find_page("long day")
+        assert page.cut == 50 and page.entries == 150
+        rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=page.id)))
+    # the 50 the limit left out are not "removed by the publisher"
+    assert not any(row.removed for row in rows)
+
+
+async def test_the_reader_says_a_page_was_cut(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: Path) -> None:
+    from tui.app.app import NewsReaderApp
+    from tui.library import Library
+
+    monkeypatch.setattr(html_liveblog, "MAX_ENTRIES", 100)
+    lib_path = tmp_path / "lib.sqlite3"
+    with Library.open(lib_path, seed=False) as library:
+        page_id = library.save_page(parse(_blog(150))).page_id
+    app = NewsReaderApp(lib_path, initial_page=page_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+    assert "100 entries · 50 older left out (limit)" in text

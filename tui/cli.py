@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "remove": "remove",
     "reparse": "reparse",
     "follow": "follow",
+    "check": "check",
 }
 
 

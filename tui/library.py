@@ -243,7 +243,7 @@ class Library:
                                  (counts.page_id,)).fetchone()[0]
         return SaveResult(page_id=counts.page_id, title=title, total=counts.total,
                           added=counts.added, edited=counts.edited, removed=counts.removed,
-                          new_rowids=counts.new_rowids)
+                          new_rowids=counts.new_rowids, cut=counts.cut)
 
     def _store_raw(self, page_id: int, raw: bytes) -> str:
         name = f"{page_id}.raw"

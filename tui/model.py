@@ -110,6 +110,12 @@ class Page:
         }
 
 
+def cut_note(kept: int, cut: int) -> str:
+    """What a reader is told of a page cut at the parser's limit (CLI and app)."""
+    return (f"the page has {cut:,} more entries than the {kept:,} kept (the limit);"
+            " the oldest are left out")
+
+
 def iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -44,7 +44,7 @@ def from_iso_moment(value: str | None) -> datetime | date | None:
 _PAGE_COLUMNS = (
     "p.id, p.title, p.source, p.kind, p.url, coalesce(c.n, 0), coalesce(c.unread, 0),"
     " coalesce(c.starred, 0), p.published, p.updated, p.last_checked, p.fetch_url,"
-    " p.last_error, p.origin, p.added_at"
+    " p.last_error, p.origin, p.added_at, p.cut"
 )
 _PAGE_COUNTS = (
     "LEFT JOIN (SELECT page_id, count(*) AS n, sum(read = 0) AS unread,"
@@ -58,7 +58,7 @@ def _summary(r: Any) -> PageSummary:
         entries=int(r[5]), unread=int(r[6]), starred=int(r[7]),
         published=from_iso_moment(r[8]), updated=from_iso_moment(r[9]),
         last_checked=from_ts(r[10]), fetch_url=r[11], last_error=r[12],
-        origin=r[13], added_at=from_ts(r[14]),
+        origin=r[13], added_at=from_ts(r[14]), cut=int(r[15] or 0),
     )
 
 
@@ -230,7 +230,7 @@ def stored_page(conn: sqlite3.Connection, page_id: int) -> Page:
     """A page's own fields as the page model has them (without its entries)."""
     r = conn.execute(
         "SELECT kind, title, url, source, lead, published, updated, authors, topics,"
-        " image_caption FROM pages WHERE id = ?", (page_id,)).fetchone()
+        " image_caption, cut FROM pages WHERE id = ?", (page_id,)).fetchone()
     if r is None:
         raise PageNotFound(f"no page with id {page_id}")
     return Page(
@@ -238,4 +238,4 @@ def stored_page(conn: sqlite3.Connection, page_id: int) -> Page:
         published=from_iso_moment(r[5]), updated=from_iso_moment(r[6]),
         authors=tuple(str(a) for a in json.loads(r[7] or "[]") if a),
         topics=tuple(str(t) for t in json.loads(r[8] or "[]") if t),
-        image_caption=r[9])
+        image_caption=r[9], cut=int(r[10] or 0))

@@ -28,6 +28,19 @@ class SaveResult:
     edited: int  # entries whose text changed
     removed: int  # entries gone from the page (kept, marked removed)
     new_rowids: tuple[int, ...] = ()  # row ids of the entries added, in page order
+    cut: int = 0  # entries past the parser's limit, left out of the page
+
+    def describe(self, changes_only: bool = False) -> str:
+        """What the save brought: `20 entries, 3 new` (+ edited/removed when
+        there are some), or with `changes_only` `+3 new, 1 edited, 0 removed`."""
+        if changes_only:
+            return f"+{self.added} new, {self.edited} edited, {self.removed} removed"
+        text = f"{self.total} entries, {self.added} new"
+        if self.edited:
+            text += f", {self.edited} edited"
+        if self.removed:
+            text += f", {self.removed} removed"
+        return text
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,7 @@ class PageSummary:
     last_error: str | None = None  # the last failed refresh, cleared by a success
     origin: str | None = None  # URL, file path, "seed:NAME" or "-"
     added_at: datetime | None = None
+    cut: int = 0  # entries past the parser's limit when the page was last saved
 
 
 @dataclass(frozen=True)

@@ -137,12 +137,19 @@ ALTER TABLE entries ADD COLUMN minute TEXT;
 ALTER TABLE entries ADD COLUMN zone TEXT;
 """
 
+# How many entries past the parser's limit a page had when it was last saved:
+# the reader says so instead of dropping them silently.
+SCHEMA_PAGE_CUT = """
+ALTER TABLE pages ADD COLUMN cut INTEGER NOT NULL DEFAULT 0;
+"""
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_V1),
     lambda conn: _run_script(conn, SCHEMA_FEEDS),
     lambda conn: _run_script(conn, SCHEMA_ENTRY_MARKERS),
+    lambda conn: _run_script(conn, SCHEMA_PAGE_CUT),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -244,7 +251,8 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     text = str(exc)
     low = text.lower()
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return f"library {path} is corrupted ({text})"
+        return (f"library {path} is corrupted ({text}); "
+                "`newsreader check --recover` copies what is readable")
     if "readonly" in low or "read-only" in low:
         return f"library {path} is not writable ({text})"
     if "unable to open" in low:

@@ -25,6 +25,7 @@ class MergeCounts:
     edited: int
     removed: int
     new_rowids: tuple[int, ...] = ()  # the entries inserted, in page order
+    cut: int = 0  # entries past the parser's limit, left out
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _upsert_page(conn: sqlite3.Connection, page: Page, now: float,
         "authors": json.dumps(list(page.authors), ensure_ascii=False),
         "topics": json.dumps(list(page.topics), ensure_ascii=False),
         "image_caption": page.image_caption, "feed_url": page.feed_url,
-        "coverage_end": iso(page.coverage_end), "saved_at": now,
+        "coverage_end": iso(page.coverage_end), "saved_at": now, "cut": page.cut,
     }
     if fetch is not None:
         values.update(origin=fetch.origin, content_type=fetch.content_type)
@@ -185,7 +186,10 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         topic_rows.extend((t, rowid, page_id) for t in topics.split("\n") if t)
     conn.executemany(
         "INSERT OR IGNORE INTO entry_topics (topic, entry, page_id) VALUES (?, ?, ?)", topic_rows)
-    gone = [r[0] for eid, r in old.items() if eid not in seen and not r[4]]
+    # A page cut at the parser's limit lost its oldest entries to the limit,
+    # not to the publisher: those stay as they are.
+    gone = [] if page.cut else [
+        r[0] for eid, r in old.items() if eid not in seen and not r[4]]
     conn.executemany("UPDATE entries SET removed = 1 WHERE id = ?", [(g,) for g in gone])
     return MergeCounts(page_id=page_id, total=len(seen), added=added, edited=edited,
-                       removed=len(gone), new_rowids=tuple(new_rowids))
+                       removed=len(gone), new_rowids=tuple(new_rowids), cut=page.cut)

@@ -41,6 +41,7 @@ from tui.config import Config
 from tui.errors import one_line_error
 from tui.ingest.clean import web_url
 from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
+from tui.model import cut_note
 
 #: Below this width the sidebar folds away (it comes back on `\` or f2).
 SIDEBAR_MIN_WIDTH = 100
@@ -403,6 +404,9 @@ class NewsReaderApp(Following, App[None]):
         plural = "entries" if noun == "entry" else "results"
         subtitle = f"{count:,} {noun if count == 1 else plural}"
         status = self.follow_status(self.page_context) if self.search_query is None else ""
+        page = self._page(self.page_context) if self.search_query is None else None
+        if page is not None and page.cut and self.view_key == f"page:{page.id}":
+            subtitle += f" · {page.cut:,} older left out (limit)"
         if status:  # following: "following · updated 12:04 · next at 12:05:30"
             subtitle += f" · {one_line(status)}"
         set_border_text(entry_list, "border_subtitle", subtitle)
@@ -668,8 +672,9 @@ class NewsReaderApp(Following, App[None]):
         if outcome.status == "failed":
             raise UserError(outcome.error or "the refresh failed")
         result = outcome.result
-        summary = "unchanged (304)" if result is None else (
-            f"+{result.added} new, {result.edited} edited, {result.removed} removed")
+        summary = "unchanged (304)" if result is None else result.describe(changes_only=True)
+        if result is not None and result.cut:
+            summary += f"; {cut_note(result.total, result.cut)}"
         self.post_message(PageRefreshed(page_id, summary, outcome.status == "updated",
                                         tuple(row.rowid for row in outcome.new_rows)))
 

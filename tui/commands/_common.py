@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from tui.errors import print_error
 from tui.ingest.clean import clean_inline, strip_controls
 from tui.library import Library, LibraryError, SaveResult
+from tui.model import cut_note
 
 
 def clean(text: object, multiline: bool = False) -> str:
@@ -43,8 +44,7 @@ def open_library(*, write: bool = True, check: bool = True) -> Library:
         library.close()
         raise LibraryError(
             f"library {library.path} is damaged ({problems[0]}); nothing was changed. "
-            f"Keep a copy, then recover what is readable with: sqlite3 {library.path} "
-            ".recover | sqlite3 recovered.sqlite3")
+            "Recover what is readable with: newsreader check --recover")
     return library
 
 
@@ -56,19 +56,6 @@ def truncate(text: str, limit: int) -> str:
     if limit <= 1:
         return text[:max(limit, 0)]
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def describe(result: SaveResult, changes_only: bool = False) -> str:
-    """What a save brought: `20 entries, 3 new` (+ edited/removed when there
-    are some), or with `changes_only` `+3 new, 1 edited, 0 removed`."""
-    if changes_only:
-        return f"+{result.added} new, {result.edited} edited, {result.removed} removed"
-    text = f"{result.total} entries, {result.added} new"
-    if result.edited:
-        text += f", {result.edited} edited"
-    if result.removed:
-        text += f", {result.removed} removed"
-    return text
 
 
 def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, int]:
@@ -98,11 +85,18 @@ def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, 
             report(str(exc))
             failed += 1
             continue
-        print(f'added  "{clean(result.title)}"  {describe(result)}', flush=True)
+        print(f'added  "{clean(result.title)}"  {result.describe()}', flush=True)
+        report_cut(result)
         print_feed_hint(library, result)
         if first is None:
             first = result.page_id
     return first, failed
+
+
+def report_cut(result: SaveResult) -> None:
+    """On stderr, when the page was cut at the parser's limit: never silent."""
+    if result.cut:
+        report(f'"{result.title}": {cut_note(result.total, result.cut)}')
 
 
 def report(message: str) -> None:

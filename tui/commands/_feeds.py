@@ -3,7 +3,7 @@ a line for the feed."""
 
 from __future__ import annotations
 
-from tui.commands._common import clean, describe, report
+from tui.commands._common import clean, report
 from tui.feeds import FeedReport, ItemResult, add_feed, feed_hint, refresh_feed
 from tui.library import FeedRow, Library, SaveResult
 from tui.sources import Source
@@ -14,7 +14,7 @@ def _item_line(outcome: ItemResult) -> None:
         report(f"{outcome.item.link}: {outcome.error}")
         return
     kind = "live blog" if outcome.item.is_live else "item"
-    print(f'  {kind}  "{clean(outcome.result.title)}"  {describe(outcome.result)}', flush=True)
+    print(f'  {kind}  "{clean(outcome.result.title)}"  {outcome.result.describe()}', flush=True)
 
 
 def _summary(report_: FeedReport) -> str:

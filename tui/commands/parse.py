@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import replace
 
 from tui.commands._common import clean
+from tui.errors import print_error
 from tui.ingest.dates import clock_label, format_moment
-from tui.model import Page
+from tui.model import Page, cut_note
 from tui.sources import parse_source, read_source
 
 HELP = "parse a page (a file, - for standard input, or a URL) and print its outline or JSON"
@@ -31,8 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if page.url is None and source.url is not None:
         page = replace(page, url=source.url)
     if page.cut:
-        print(f"newsreader: the page has {page.cut} more entries than the "
-              f"{len(page.entries)} kept (the limit); the oldest are left out", file=sys.stderr)
+        print_error(cut_note(len(page.entries), page.cut))
     if args.json:
         text = json.dumps(page.to_json(), ensure_ascii=False, indent=2)
         print(clean(text, multiline=True))

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from functools import partial
 
-from tui.commands._common import describe, open_library, run_jobs
+from tui.commands._common import open_library, report_cut, run_jobs
 from tui.commands._feeds import refresh_feed_line
 from tui.errors import UserError
 from tui.library import Library, PageSummary
@@ -28,7 +28,8 @@ def refresh_page(library: Library, page: PageSummary) -> str:
     result = refetch(library, page.id)
     if result is None:
         return "unchanged (304)"
-    return describe(result, changes_only=True)
+    report_cut(result)
+    return result.describe(changes_only=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from tui.commands._common import describe, open_library, run_jobs
+from tui.commands._common import open_library, run_jobs
 from tui.errors import UserError
 from tui.library import Library, PageSummary
 from tui.sources import Source, parse_source
@@ -24,7 +24,7 @@ def reparse_page(library: Library, page: PageSummary) -> str:
     if raw is None:
         raise UserError("no cached copy to parse again")
     parsed = parse_source(Source(str(page.id), raw.data, raw.url, raw.content_type))
-    return "reparsed, " + describe(library.save_page(parsed, page_id=page.id))
+    return "reparsed, " + library.save_page(parsed, page_id=page.id).describe()
 
 
 def run(args: argparse.Namespace) -> int:
