@@ -10,7 +10,7 @@ import pytest
 from conftest import headlines
 from liveserver import P1, P2, P3, P4, P5, LiveServer, Post, Reply, Request, liveblog_html
 
-from tui.follow import FollowConfig, Follower, poll_once
+from tui.follow import HOST_GAP, FollowConfig, Follower, poll_once
 from tui.library import EntryFilter, Library
 from tui.sources import import_source, read_source
 
@@ -197,7 +197,12 @@ def test_sync_follows_live_blogs_with_a_url_and_config_intervals(
     follower.toggle_pause()
     assert follower.due(time.time() + 1000) == []
     follower.toggle_pause()
-    assert follower.due(time.time() + 1000) == sorted([live_id, slow_id])
+    later = time.time() + 1000
+    first = follower.due(later)  # both due, on one host: one at a time
+    assert len(first) == 1 and first[0] in (live_id, slow_id)
+    follower.poll(first[0], now=later)
+    assert follower.due(later + 1) == []  # polite: HOST_GAP between two requests
+    assert follower.due(later + HOST_GAP) == [({live_id, slow_id} - set(first)).pop()]
 
 
 def test_poll_fails_on_trouble_but_lets_a_bug_through(

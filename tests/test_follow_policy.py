@@ -20,6 +20,7 @@ from tui.follow import (
     parse_follow_config,
     retry_delay,
     sort_new,
+    spaced_by_host,
 )
 from tui.library import EntryRow
 
@@ -90,6 +91,17 @@ def test_due_pages_most_overdue_first_skipping_paused_and_ended():
     ]
     assert due_pages(states, 100) == [2, 1]
     assert due_pages(states, 5) == []
+
+
+def test_pages_of_one_host_are_spaced_not_fetched_in_a_burst():
+    states = [FollowState(1, "https://news.example/a", "a"),
+              FollowState(2, "https://NEWS.example:443/b", "b"),
+              FollowState(3, "https://other.example/c", "c"),
+              FollowState(4, "not a url", "d")]
+    assert spaced_by_host(states, {}, 100, 2) == [1, 3, 4]  # one per host
+    # news.example was fetched 1 s ago: it waits; a second later it may go
+    assert spaced_by_host(states[1:], {"news.example": 99}, 100, 2) == [3, 4]
+    assert spaced_by_host(states[1:], {"news.example": 98}, 100, 2) == [2, 3, 4]
 
 
 def test_describe_shows_state_next_try_and_error():

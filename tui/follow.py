@@ -40,6 +40,7 @@ MAX_BACKOFF = 30 * 60.0  # a failing page is retried at least every 30 min
 JITTER = 0.1  # +-10 % so many followed pages do not fire together
 ENDED_AFTER = 24 * 3600.0  # no new entry for a day: the live blog is over
 POLL_TIMEOUT = 20.0  # seconds for one poll's whole fetch
+HOST_GAP = 2.0  # seconds between two requests to one host (never above `minimum`)
 
 Status = Literal["updated", "unchanged", "not_modified", "failed"]
 
@@ -189,6 +190,33 @@ def due_pages(states: Iterable[FollowState], now: float) -> list[int]:
     return [s.page_id for s in due]
 
 
+def host_of(url: str) -> str:
+    """The host a page is fetched from (the URL itself when it has none)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
+
+
+def spaced_by_host(due: Iterable[FollowState], last_request: dict[str, float], now: float,
+                   gap: float) -> list[int]:
+    """Of the due pages (most overdue first), those whose host has had no
+    request for `gap` seconds, one per host: many followed pages of one
+    publisher are fetched `gap` apart, never in a burst. The others stay due
+    and go at a later tick."""
+    taken: set[str] = set()
+    out: list[int] = []
+    for state in due:
+        host = host_of(state.url)
+        if host in taken or now - last_request.get(host, float("-inf")) < gap:
+            continue
+        taken.add(host)
+        out.append(state.page_id)
+    return out
+
+
 def describe(state: FollowState, now: float, paused: bool = False) -> str:
     """One short line for a status bar, most telling part first (it may be
     cut): "updated 12:04 · next at 12:05:30", "retry at 12:09:30 (3
@@ -296,6 +324,7 @@ class Follower:
         self.paused = False
         self._lock = threading.RLock()
         self.states: dict[int, FollowState] = {}
+        self._last_request: dict[str, float] = {}  # host -> when it was last fetched
 
     # which pages
     def interval_for(self, *urls: str | None) -> float:
@@ -354,7 +383,9 @@ class Follower:
             return []
         now = self.clock() if now is None else now
         with self._lock:
-            return due_pages(list(self.states.values()), now)
+            due = [self.states[i] for i in due_pages(list(self.states.values()), now)]
+            return spaced_by_host(due, self._last_request, now,
+                                  min(HOST_GAP, self.config.minimum))
 
     def toggle_pause(self) -> bool:
         self.paused = not self.paused
@@ -378,6 +409,8 @@ class Follower:
             if state is None:
                 return None
             now = outcome.checked_at
+            host = host_of(state.url)
+            self._last_request[host] = max(now, self._last_request.get(host, now))
             if outcome.status == "failed":
                 state.failures += 1
                 state.last_error = outcome.error
