@@ -104,3 +104,31 @@ async def test_the_apps_could_not_refresh_notice_is_cleaned(
             assert_terminal_safe((n.title + n.message).encode())
         subtitle = str(app.entry_list.border_subtitle)
         assert_terminal_safe(subtitle.encode())
+
+
+def test_page_text_is_cleaned_in_every_command_that_prints_it(
+        tmp_path: Path, server: RawServer) -> None:
+    """The body is the server's too: escapes in the title, a headline and a
+    body (raw and as JSON escapes in the JSON-LD) are cleaned at ingest, so no
+    command that prints stored text (list, search, export, follow) or parses
+    (parse, add) writes them; the words around them are printed."""
+    from liveserver import Post
+
+    url = server.url("/evil")
+    posts = [Post("e2", 5, f"Alarm {EVIL} raised", f"Sirens {EVIL} sounded in the city."),
+             P2, P1]
+    server.routes["/evil"] = response(
+        "200 OK", liveblog_html(f"Live: Evil {EVIL} blog", posts, url=url),
+        Content_Type="text/html; charset=utf-8")
+    outputs: list[tuple[list[str], str]] = [
+        (["parse", url], "Alarm"), (["parse", url, "--json"], "Sirens"),
+        (["add", url], "Live: Evil"), (["list"], "Live: Evil"), (["list", "--json"], "Evil"),
+        (["search", "sirens"], "Alarm"), (["search", "sirens", "--json"], "Sirens"),
+        (["export", "Evil"], "Sirens"), (["export", "Evil", "--format", "json"], "Sirens"),
+        (["refresh", "Evil"], "+0 new"),
+    ]
+    for args, words in outputs:
+        result = run(tmp_path, *args)
+        assert result.returncode == 0, (args, result.stderr.decode())
+        assert words in result.stdout.decode(), args
+        assert_terminal_safe(result.stdout + result.stderr)
