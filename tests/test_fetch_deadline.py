@@ -79,3 +79,26 @@ def test_a_truncated_response_is_an_error_and_removes_nothing(
     assert outcome.status == "failed" and "truncated" in (outcome.error or "")
     rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=page_id)))
     assert len(rows) == 2 and not any(r.removed for r in rows)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_compressed_body_cut_short_is_truncated_even_without_a_length(
+        server: RawServer, encoding: str) -> None:
+    """Without a Content-Length only the compressed stream's own end tells a
+    whole body from a cut one: a stream with no end is an error."""
+    import gzip
+    import zlib
+
+    page = liveblog_html("Live: Geneva", [P2, P1], url="")
+    packed = gzip.compress(page) if encoding == "gzip" else zlib.compress(page)
+    for path, body in (("/whole", packed), ("/cut", packed[:len(packed) // 2])):
+        server.routes[path] = response("200 OK", body, Content_Type="text/html",
+                                       Content_Encoding=encoding, Connection="close")
+    assert fetch(server.url("/whole"), timeout=5).data == page
+    with pytest.raises(FetchError, match=f"truncated response from .*/cut: the {encoding} "
+                                         "stream ends early"):
+        fetch(server.url("/cut"), timeout=5)
+    server.routes["/garbled"] = response("200 OK", b"no gzip here", Content_Type="text/html",
+                                         Content_Encoding=encoding, Connection="close")
+    with pytest.raises(FetchError, match=f"cannot decode the {encoding} response"):
+        fetch(server.url("/garbled"), timeout=5)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import errno
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -37,6 +39,7 @@ MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
+CHUNK = 64 * 1024  # bytes decoded at a time (a small gzip bomb stays small in memory)
 USER_AGENT = f"newsreader/{__version__}"
 
 # Content types we hand to the parser; a missing type is sniffed later.
@@ -202,6 +205,38 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
             client.close()
 
 
+def _body_chunks(response: httpx.Response, final: str) -> Iterator[bytes]:
+    """The body, decoded. gzip and deflate are decoded here rather than by
+    httpx so that a stream cut short is known: without a Content-Length, a
+    compressed body whose stream has no end is a truncated response, not a
+    page (an uncompressed one cut short cannot be told from a whole one)."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        yield from response.iter_bytes()
+        return
+    # 32 + 15: a gzip or zlib header, found by zlib; raw deflate is tried after.
+    decoder = zlib.decompressobj(47)
+    started = False
+    for chunk in response.iter_raw():
+        try:
+            out = decoder.decompress(chunk, CHUNK)
+        except zlib.error:
+            if started or encoding != "deflate":
+                raise FetchError(f"cannot decode the {encoding} response from {final}") \
+                    from None
+            decoder = zlib.decompressobj(-15)
+            out = decoder.decompress(chunk, CHUNK)
+        started = True
+        while True:
+            yield out
+            if not decoder.unconsumed_tail:
+                break
+            out = decoder.decompress(decoder.unconsumed_tail, CHUNK)
+    if started and not decoder.eof:
+        raise FetchError(f"truncated response from {final}: the {encoding} stream "
+                         "ends early")
+
+
 def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
           max_bytes: int) -> Fetched:
     final = str(response.url)
@@ -224,7 +259,7 @@ def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
                          f"from {final}")
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    for chunk in _body_chunks(response, final):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"response larger than {_size(max_bytes)} from {final}")
