@@ -219,19 +219,21 @@ def _body_chunks(response: httpx.Response, final: str) -> Iterator[bytes]:
     started = False
     for chunk in response.iter_raw():
         try:
-            out = decoder.decompress(chunk, CHUNK)
+            try:
+                out = decoder.decompress(chunk, CHUNK)
+            except zlib.error:
+                if started or encoding != "deflate":
+                    raise
+                decoder = zlib.decompressobj(-15)
+                out = decoder.decompress(chunk, CHUNK)
+            started = True
+            while True:
+                yield out
+                if not decoder.unconsumed_tail:
+                    break
+                out = decoder.decompress(decoder.unconsumed_tail, CHUNK)
         except zlib.error:
-            if started or encoding != "deflate":
-                raise FetchError(f"cannot decode the {encoding} response from {final}") \
-                    from None
-            decoder = zlib.decompressobj(-15)
-            out = decoder.decompress(chunk, CHUNK)
-        started = True
-        while True:
-            yield out
-            if not decoder.unconsumed_tail:
-                break
-            out = decoder.decompress(decoder.unconsumed_tail, CHUNK)
+            raise FetchError(f"cannot decode the {encoding} response from {final}") from None
     if started and not decoder.eof:
         raise FetchError(f"truncated response from {final}: the {encoding} stream "
                          "ends early")
