@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str],
                 page: str | None = None, typed: str = "") -> None:
     from tui.app.app import NewsReaderApp
-    from tui.library import Library
+    from tui.pipeline.seeding import open_library
 
     initial = None
     if page is not None:
-        with Library.open() as library:
+        with open_library() as library:
             initial = library.find_page(page).id
     app = NewsReaderApp(initial_page=initial)
     async with app.run_test(size=size) as pilot:

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
 from tui.app.screens.help import HelpScreen
+from tui.app.view_key import ViewKey
 from tui.app.widgets.entry_list import EntryList
 from tui.config import Config
 from tui.library import EntryFilter, Library
@@ -83,10 +84,10 @@ async def test_list_and_detail_follow_the_cursor(library_path: Path) -> None:
         text = screen_text(app)
         assert "Update number 1" in text and "Update number 5" in text
         assert "Live: the summit" in text
-        assert app.entry_view.body_text.startswith("Body of **Update number 1**")
+        assert app.reader_screen.entry_view.body_text.startswith("Body of **Update number 1**")
         await pilot.press("j")
         await settle(pilot)
-        assert app.entry_view.body_text.startswith("Body of **Update number 2**")
+        assert app.reader_screen.entry_view.body_text.startswith("Body of **Update number 2**")
         text = screen_text(app)
         assert "Body of Update number 2." in text
         assert "Second paragraph 1." in text
@@ -128,12 +129,12 @@ async def test_topic_filter_narrows_the_list(library_path: Path) -> None:
     app = new_app(library_path, page_id(library_path, "summit"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.entry_list.entry_count == 12
+        assert app.reader_screen.entry_list.entry_count == 12
         await pilot.press("t")
         await pilot.pause()
         await pilot.press(*"ira", "enter")
         await settle(pilot)
-        assert app.entry_list.entry_count == 4
+        assert app.reader_screen.entry_list.entry_count == 4
         text = screen_text(app)
         assert "#Iran" in text
         assert "Update number 2" not in text  # topic Gaza
@@ -145,14 +146,14 @@ async def test_sidebar_choice_filters(library_path: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert "TOPICS" in screen_text(app)
-        app.sidebar.focus()
+        app.reader_screen.sidebar.focus()
         await pilot.press("g")  # "All"
         await settle(pilot)
-        assert app.view_key == "all"
-        assert app.entry_list.entry_count == 15
+        assert str(app.reader_screen.view_key) == "all"
+        assert app.reader_screen.entry_list.entry_count == 15
         await pilot.press("j", "j")  # "Starred": nothing yet
         await settle(pilot)
-        assert app.view_key == "starred"
+        assert str(app.reader_screen.view_key) == "starred"
         assert "No starred entries yet" in screen_text(app)
 
 
@@ -164,14 +165,14 @@ async def test_search_results_in_the_list(library_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*"plain", "enter")
         await settle(pilot)
-        assert app.search_query == "plain"
-        assert app.entry_list.entry_count == 1
+        assert app.reader_screen.search_query == "plain"
+        assert app.reader_screen.entry_list.entry_count == 1
         text = screen_text(app)
         assert "Search: plain" in text and "Plain one" in text
         await pilot.press("escape")
         await settle(pilot)
-        assert app.search_query is None
-        assert app.entry_list.entry_count == 12
+        assert app.reader_screen.search_query is None
+        assert app.reader_screen.entry_list.entry_count == 12
 
 
 async def test_page_text_is_shown_literally(library_path: Path) -> None:
@@ -198,29 +199,30 @@ async def test_next_unread_and_pages(library_path: Path) -> None:
         await settle(pilot)
         await pilot.press("n")  # skips the two read ones
         await settle(pilot)
-        assert app.detail is not None and app.detail.row.headline == "Update number 4"
+        detail = app.reader_screen.detail
+        assert detail is not None and detail.row.headline == "Update number 4"
         await pilot.press("G")
         await settle(pilot)
-        assert app.detail.row.headline == "Update number 12"
+        assert app.reader_screen.detail.row.headline == "Update number 12"
         await pilot.press("right_square_bracket")
         await settle(pilot)
-        assert app.entry_list.border_title == "Other page"
+        assert app.reader_screen.entry_list.border_title == "Other page"
 
 
 async def test_small_terminal_folds_the_sidebar(library_path: Path) -> None:
     app = new_app(library_path, page_id(library_path, "summit"))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert not app.sidebar.display or app.screen.has_class("-no-sidebar")
+        assert not app.reader_screen.sidebar.display or app.screen.has_class("-no-sidebar")
         text = screen_text(app)
         assert "Update number 1" in text and "Body of Update number 1." in text
         assert all(len(line) <= 80 for line in text.splitlines())
         await pilot.press("backslash")
         await pilot.pause()
-        assert not app.screen.has_class("-no-sidebar") and app.sidebar.has_focus
+        assert not app.screen.has_class("-no-sidebar") and app.reader_screen.sidebar.has_focus
         await pilot.press("backslash")
         await pilot.pause()
-        assert app.screen.has_class("-no-sidebar") and app.entry_list.has_focus
+        assert app.screen.has_class("-no-sidebar") and app.reader_screen.entry_list.has_focus
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         assert not app.screen.has_class("-no-sidebar")
@@ -231,15 +233,15 @@ async def test_panes_and_paging(library_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
-        assert app.entry_view.has_focus
+        assert app.reader_screen.entry_view.has_focus
         await pilot.press("escape")
-        assert app.entry_list.has_focus
+        assert app.reader_screen.entry_list.has_focus
         await pilot.press("l")
-        assert app.entry_view.has_focus
+        assert app.reader_screen.entry_view.has_focus
         await pilot.press("h")
-        assert app.entry_list.has_focus
+        assert app.reader_screen.entry_list.has_focus
         await pilot.press("tab")
-        assert not app.entry_list.has_focus
+        assert not app.reader_screen.entry_list.has_focus
 
 
 async def test_help_lists_every_key(library_path: Path) -> None:
@@ -269,7 +271,7 @@ async def test_palette_has_every_action(library_path: Path) -> None:
         star = next(cb for title, _, cb in app.palette_commands() if title == "Star")
         star()
         await settle(pilot)
-        assert app.entry_list.row(app.entry_list.current_rowid).starred
+        assert app.reader_screen.entry_list.row(app.reader_screen.entry_list.current_rowid).starred
 
 
 async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> None:
@@ -281,7 +283,7 @@ async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> N
         await settle(pilot)
         await pilot.press("asterisk")
         await settle(pilot)
-        assert app.entry_list.row(app.entry_list.current_rowid).starred
+        assert app.reader_screen.entry_list.row(app.reader_screen.entry_list.current_rowid).starred
         app.theme = "nord"
         await pilot.pause()
     assert Config.load().theme == "nord"
@@ -297,7 +299,7 @@ async def test_broken_config_is_reported_not_fatal(library_path: Path) -> None:
     app = new_app(library_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.entry_list.entry_count > 0
+        assert app.reader_screen.entry_list.entry_count > 0
         assert any("config.toml" in (n.title or "") for n in app._notifications)
 
 
@@ -310,15 +312,15 @@ async def test_big_list_draws_only_what_shows(home: Path) -> None:
     app = new_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        app.load_view("all")
+        app.reader_screen.load_view(ViewKey())
         await settle(pilot)
         entries = app.query_one(EntryList)
         assert len(entries.children) == 0  # no widget per entry
         assert entries.entry_count == 3000
         await pilot.press("G")
         await settle(pilot)
-        assert app.detail is not None
-        assert app.detail.row.headline in screen_text(app)
+        assert app.reader_screen.detail is not None
+        assert app.reader_screen.detail.row.headline in screen_text(app)
         assert len(entries._rows) < 2000  # the first page (1,500) + a window, not 3,000
 
 
@@ -333,27 +335,27 @@ async def test_new_user_sees_the_i24news_live_blog(home: Path) -> None:
             page = library.find_page("Trump insiste")
             rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=page.id)))
         assert len(rows) == 20
-        assert app.page_context == page.id
+        assert app.reader_screen.page_context == page.id
         text = screen_text(app)
         assert "20 entries" in text
         for row in rows:
             assert " ".join(row.headline.split())[:25] in text
         for position in (1, 10, 20):  # no times on the page: positions instead
             assert f"#{position} " in text
-        first = app.entry_view.rendered_text
+        first = app.reader_screen.entry_view.rendered_text
         assert " ".join(rows[0].headline.split())[:30] in " ".join(first.split())
         await pilot.press("j")
         await settle(pilot)
         with Library.open() as library:
             body = library.entry_detail(rows[1].rowid).body_markdown
-        shown = " ".join(app.entry_view.rendered_text.split())
+        shown = " ".join(app.reader_screen.entry_view.rendered_text.split())
         assert " ".join(body.split())[:60] in shown
         assert "i24NEWS" in screen_text(app)
         assert "◉" in text  # the live blog is marked live in the sidebar
 
 
 async def test_open_app_imports_sources_first(home: Path) -> None:
-    from tui.commands.open_app import import_sources
+    from tui.cli.open_app import import_sources
 
     seed = Path(__file__).resolve().parent.parent / "seeds" / (
         "article_guerre-israel-hamas-chefs-defense.txt")
@@ -362,7 +364,7 @@ async def test_open_app_imports_sources_first(home: Path) -> None:
     app = NewsReaderApp(initial_page=first)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.page_context == first
+        assert app.reader_screen.page_context == first
         assert "chefs de la défense" in screen_text(app)
 
 
@@ -401,7 +403,7 @@ async def test_header_of_a_live_blog_entry_without_times(header_library: Path) -
         await pilot.pause()
         await pilot.press(*"clockless", "enter")
         await settle(pilot)
-        assert app.search_query == "clockless"
+        assert app.reader_screen.search_query == "clockless"
         assert "in Live: no clocks here" in screen_text(app)
 
 
@@ -418,8 +420,8 @@ async def test_header_of_an_article_and_a_list_of_one(header_library: Path) -> N
         # one entry: the list is three rows tall, the detail gets the rest
         bottom = next(i for i, line in enumerate(lines) if "1 entry" in line)
         assert bottom == 4
-        assert app.entry_list.outer_size.height == 5
-        assert app.entry_view.outer_size.height == 30 - 1 - 5
+        assert app.reader_screen.entry_list.outer_size.height == 5
+        assert app.reader_screen.entry_view.outer_size.height == 30 - 1 - 5
         lead_line = next(i for i, line in enumerate(lines) if "Steve Witkoff" in line)
         body_line = next(i for i, line in enumerate(lines) if "Le corps" in line)
         assert lead_line < body_line
@@ -427,7 +429,7 @@ async def test_header_of_an_article_and_a_list_of_one(header_library: Path) -> N
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert "12 entries" in screen_text(app)
-        assert app.entry_list.outer_size.height == (30 - 1) * 2 // 5
+        assert app.reader_screen.entry_list.outer_size.height == (30 - 1) * 2 // 5
 
 
 async def test_markup_in_titles_topics_and_notifications_is_shown_as_typed(home: Path) -> None:
@@ -484,7 +486,7 @@ async def test_ui_stays_responsive_while_another_process_writes(library_path: Pa
             await pilot.pause(0.1)
             elapsed = time.monotonic() - started
             assert elapsed < 3, f"the UI waited {elapsed:.1f} s on the writer"
-            assert app.entry_view.body_text.startswith("Body of **Update number 4**")
+            assert app.reader_screen.entry_view.body_text.startswith("Body of **Update number 4**")
             lines = screen_text(app).splitlines()
             cursor = next(line for line in lines if "›" in line)
             assert "Update number 4" in cursor and "★" in cursor
@@ -512,34 +514,34 @@ async def test_view_switch_reads_only_what_changed(library_path: Path) -> None:
         await settle(pilot)
         assert "# Gaza" in screen_text(app)
         statements: list[str] = []
-        for library in {app.library, app.reader}:
+        for library in {app.reader_screen.library, app.reader_screen.reader}:
             library._conn.set_trace_callback(statements.append)  # type: ignore[union-attr]
-        app.sidebar.focus()
+        app.reader_screen.sidebar.focus()
         await pilot.press("g")  # All: the whole library's topics
         await settle(pilot)
-        assert app.view_key == "all" and "# Gaza" in screen_text(app)
+        assert str(app.reader_screen.view_key) == "all" and "# Gaza" in screen_text(app)
         statements.clear()
         await pilot.press("j")  # Unread
         await settle(pilot)
         await pilot.press("k")  # All again
         await settle(pilot)
-        assert app.view_key == "all"
+        assert str(app.reader_screen.view_key) == "all"
         assert not [s for s in statements if "entry_topics" in s or "FROM pages p" in s]
         await pilot.press("right_square_bracket")  # a page: its topics, no pages
         await settle(pilot)
-        assert app.view_key.startswith("page:")
+        assert str(app.reader_screen.view_key).startswith("page:")
         assert [s for s in statements if "entry_topics" in s]
         assert not [s for s in statements if "FROM pages p" in s]
-        assert app.entry_list.entry_count in (12, 3)
+        assert app.reader_screen.entry_list.entry_count in (12, 3)
         text = screen_text(app)
-        assert ("# Gaza" in text) == (app.entry_list.entry_count == 12)
+        assert ("# Gaza" in text) == (app.reader_screen.entry_list.entry_count == 12)
 
 
 async def test_big_page_keeps_the_rows_on_screen_cached(home: Path) -> None:
     """A page of more entries than the row cache holds: the list gets the
     rows around the cursor, not all of them (the first screen's rows would
     be pushed out of the cache), and day dividers are still there."""
-    from tui.app.app import FIRST_ROWS
+    from tui.app.views import FIRST_ROWS
 
     path = home / "big.sqlite3"
     with Library.open(path, seed=False) as library:
@@ -550,12 +552,12 @@ async def test_big_page_keeps_the_rows_on_screen_cached(home: Path) -> None:
     app.follow_tick = 3600
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        entries = app.entry_list
+        entries = app.reader_screen.entry_list
         assert entries.entry_count == 6000
         assert len(entries._rows) <= 2 * FIRST_ROWS
         assert "Big update 0" in screen_text(app) and "Wednesday 11 February 2026" in \
             screen_text(app)
-        assert app.entry_view.body_text.startswith("Body of **Big update 0**")
+        assert app.reader_screen.entry_view.body_text.startswith("Body of **Big update 0**")
 
 
 def test_article_lead_shown_unless_the_body_opens_with_it(home: Path) -> None:
@@ -586,8 +588,9 @@ async def test_the_end_of_a_long_entry_is_on_screen_after_g(home: Path) -> None:
         await settle(pilot)
         await pilot.press("j", "j", "j")
         await settle(pilot)
-        assert app.entry_view.detail is not None
-        assert app.entry_view.detail.row.headline.startswith("Iran : Benjamin Netanyahou")
+        assert app.reader_screen.entry_view.detail is not None
+        headline = app.reader_screen.entry_view.detail.row.headline
+        assert headline.startswith("Iran : Benjamin Netanyahou")
         await pilot.press("enter", "G")
         await pilot.pause(1.0)
         assert "[video] Trump-Netanyahou : la rencontre" in screen_text(app)

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
 from tui.library import EntryFilter, Library
-from tui.sources import import_source, read_source
+from tui.pipeline.sources import import_source, read_source
 
 P2_EDITED = Post("p2", 40, "First session ends", "The first session ended with a statement.")
 
@@ -62,11 +62,11 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
     app = NewsReaderApp(path, initial_page=page_id)
     app.follow_tick = 0.1
     async with app.run_test(size=(120, 30)) as pilot:
-        entries = app.entry_list
+        entries = app.reader_screen.entry_list
         await until(pilot, lambda: entries.current_rowid == rowid[P3.headline])
         await pilot.press("j")  # select "First session ends"
-        await until(pilot, lambda: app.detail is not None
-                    and app.detail.row.headline == P2.headline)
+        await until(pilot, lambda: app.reader_screen.detail is not None
+                    and app.reader_screen.detail.row.headline == P2.headline)
         line_before = entries.cursor - int(entries.scroll_y)
         assert entries.max_scroll_y > 2
 
@@ -78,16 +78,17 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
         assert "2 new entries — Live: Geneva talks" in notifications(app)
         fresh = {entries.row(r).headline for r in entries.fresh}  # type: ignore[union-attr]
         assert fresh == {P4.headline, P5.headline}
-        summary = next(p for p in app.pages if p.id == page_id)
+        summary = next(p for p in app.reader_screen.pages if p.id == page_id)
         assert summary.entries == 35 and summary.unread == 33  # P3 and P2 were read
         assert "35 entries · updated " in str(entries.border_subtitle)
         assert "next at" in str(entries.border_subtitle)
 
         # The next version edits the entry on show and drops P1.
         stage[0] = 2
-        await until(pilot, lambda: app.detail is not None and app.detail.row.edited)
+        reader = app.reader_screen
+        await until(pilot, lambda: reader.detail is not None and reader.detail.row.edited)
         await until(pilot, lambda: "edited " in screen_text(app))
-        assert "with a statement" in app.entry_view.body_text
+        assert "with a statement" in app.reader_screen.entry_view.body_text
         removed = entries.row(rowid[P1.headline])
         assert removed is not None and removed.removed
         assert entries.current_rowid == rowid[P2.headline]
@@ -96,7 +97,7 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
         stage[0] = 3
         await until(pilot, lambda: "retry at" in str(entries.border_subtitle))
         assert "HTTP 503" in str(entries.border_subtitle)
-        state = app.follower.states[page_id]  # type: ignore[union-attr]
+        state = app.reader_screen.following.follower.states[page_id]  # type: ignore[union-attr]
         assert state.failures >= 1 and state.next_due > time.time()
 
         # u jumps to the first unread entry: the newest new one, marked fresh.
@@ -143,7 +144,7 @@ async def test_manual_refresh_moves_the_follow_state_on(home: Path,
     app = NewsReaderApp(path, initial_page=page_id)
     app.follow_tick = 0.1
     async with app.run_test(size=(120, 30)) as pilot:
-        entries = app.entry_list
+        entries = app.reader_screen.entry_list
         await until(pilot, lambda: "checked " in str(entries.border_subtitle))
         assert "updated" not in str(entries.border_subtitle)
         stage[0] = 1
@@ -151,7 +152,7 @@ async def test_manual_refresh_moves_the_follow_state_on(home: Path,
         await until(pilot, lambda: entries.entry_count == 4)
         assert "+2 new, 0 edited, 0 removed" in notifications(app)
         assert "updated " in str(entries.border_subtitle)
-        state = app.follower.states[page_id]  # type: ignore[union-attr]
+        state = app.reader_screen.following.follower.states[page_id]  # type: ignore[union-attr]
         assert state.last_updated is not None and state.next_due > time.time() + 3000
         assert {entries.row(r).headline for r in entries.fresh} == {  # type: ignore[union-attr]
             P3.headline, P4.headline}

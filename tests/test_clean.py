@@ -1,7 +1,8 @@
 """Text hygiene: hostile page text loses its escape sequences, keeps its words."""
 
-from tui.ingest.clean import clean_inline, clean_text, sanitize, strip_controls
+from tui.ingest.clean import sanitize
 from tui.model import Entry, Media, Page, PageKind
+from tui.textnorm import clean_inline, clean_text, strip_controls
 
 
 def test_terminal_escapes_are_removed_and_words_kept():

@@ -156,7 +156,7 @@ def test_entry_lines_show_the_time_in_the_pages_own_offset(
     the reader's own zone."""
     from datetime import UTC, datetime, timedelta, timezone
 
-    from tui.commands.follow import entry_lines
+    from tui.cli.follow import entry_lines
     from tui.library import EntryRow
 
     monkeypatch.setenv("TZ", "America/New_York")

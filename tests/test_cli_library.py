@@ -18,8 +18,8 @@ from liveserver import LiveServer, Post, Reply, Request, liveblog_html
 
 from tui.cli import main
 from tui.library import EntryFilter, Library
+from tui.library.merge import FetchInfo
 from tui.model import Entry, Page, PageKind
-from tui.store_write import FetchInfo
 
 T0 = datetime(2026, 2, 11, 10, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 from tui.config import Config
-from tui.follow import load_follow_config
+from tui.pipeline.follow import load_follow_config
 
 SETTINGS = '''# my settings
 sidebar = false

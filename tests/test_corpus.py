@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import CORPUS_DIR
 from tui.ingest import parse
-from tui.ingest.clean import clean_inline
+from tui.textnorm import clean_inline
 
 
 def _expected_pages() -> list[dict]:

@@ -95,7 +95,8 @@ def test_from_epoch_takes_seconds_and_milliseconds():
 
 
 def test_moments_format_and_sort_whether_day_or_timestamp():
-    from tui.ingest.dates import day_of, format_moment, parse_iso_moment, sort_timestamp
+    from tui.ingest.dates import parse_iso_moment
+    from tui.moments import day_of, format_moment, sort_timestamp
 
     assert parse_iso_moment("2015-04-30") == date(2015, 4, 30)
     stamp = parse_iso_moment("2015-04-30T07:19:00+02:00")
@@ -107,7 +108,7 @@ def test_moments_format_and_sort_whether_day_or_timestamp():
 
 
 def test_fold_drops_accents_and_case_and_keeps_other_characters():
-    from tui.ingest.dates import fold
+    from tui.textnorm import fold
 
     assert fold("Février MÄRZ Œuvre") == "fevrier marz œuvre"
     assert fold("e\u0301tats ﬁn ² ß") == "etats fin 2 ss"  # combining mark, compatibility forms
@@ -116,7 +117,7 @@ def test_fold_drops_accents_and_case_and_keeps_other_characters():
 
 
 def test_fold_keeps_lone_surrogates_and_astral_characters():
-    from tui.ingest.dates import fold
+    from tui.textnorm import fold
 
     assert fold("\ud800É\U0001f600") == "\ud800e\U0001f600"
     assert fold("\U0001d165\u0301a") == "a"  # combining marks outside the BMP go too

@@ -9,9 +9,9 @@ import pytest
 from liveserver import LiveServer, Post, Reply, Request, article_html, liveblog_html, rss
 
 from tui.cli import main
-from tui.follow import Follower
 from tui.ingest.feed import is_feed, looks_live, parse_feed, read_feed
 from tui.library import Library
+from tui.pipeline.follow import Follower
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Le Monde \x1b[2J- International</title>
@@ -130,7 +130,7 @@ def test_opening_the_app_on_a_feed_url_imports_its_items(
         home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
     """`newsreader FEED_URL` imports as `newsreader add FEED_URL` does (its
     import step, without starting the app), and opens on the first item."""
-    from tui.commands.open_app import import_sources
+    from tui.cli.open_app import import_sources
 
     url = serve_feed(live_server)
     first, failed = import_sources([url])

@@ -1,4 +1,4 @@
-"""tui.fetch and tui.sources against a real http.server on 127.0.0.1."""
+"""tui.pipeline.fetch and tui.pipeline.sources against a real http.server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from liveserver import LiveServer, Reply, Request
 
 from tui import __version__
 from tui.errors import UserError
-from tui.fetch import FetchError, check_url, fetch
-from tui.sources import read_source
+from tui.pipeline.fetch import FetchError, check_url, fetch
+from tui.pipeline.sources import read_source
 
 PAGE = b"<!DOCTYPE html><html><head><title>Hello</title></head><body><p>Hi</p></body></html>"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64

@@ -14,10 +14,10 @@ import pytest
 from liveserver import P1, P2, liveblog_html
 from rawserver import RawServer, response, trickle
 
-from tui.fetch import FetchError, fetch
-from tui.follow import poll_once
 from tui.library import EntryFilter, Library
-from tui.sources import import_source, read_source
+from tui.pipeline.fetch import FetchError, fetch
+from tui.pipeline.follow import poll_once
+from tui.pipeline.sources import import_source, read_source
 
 # Headers that never end: a byte every 0.2 s for minutes.
 SLOW_HEADERS = trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Pad: " + b"a" * 2000)

@@ -10,9 +10,9 @@ import pytest
 from conftest import headlines
 from liveserver import P1, P2, P3, P4, P5, LiveServer, Post, Reply, Request, liveblog_html
 
-from tui.follow import HOST_GAP, FollowConfig, Follower, poll_once
 from tui.library import EntryFilter, Library
-from tui.sources import import_source, read_source
+from tui.pipeline.follow import HOST_GAP, FollowConfig, Follower, poll_once
+from tui.pipeline.sources import import_source, read_source
 
 
 def versions(live_server: LiveServer, path: str, *pages: list[Post], **kw: object) -> str:
@@ -209,14 +209,14 @@ def test_poll_fails_on_trouble_but_lets_a_bug_through(
         live_server: LiveServer, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """Library/parse/OS trouble is a failed poll (retried with back-off); any
     other exception is a programming bug and is raised, not retried forever."""
-    import tui.sources
+    import tui.pipeline.sources
 
     page_id = add(lib, versions(live_server, "/bug", [P2, P1]))
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(tui.sources, "refetch", disk_full)
+    monkeypatch.setattr(tui.pipeline.sources, "refetch", disk_full)
     outcome = poll_once(lib, page_id)
     assert outcome.status == "failed" and outcome.error == "No space left on device"
     assert lib.page_summary(page_id).last_error == "No space left on device"
@@ -224,6 +224,6 @@ def test_poll_fails_on_trouble_but_lets_a_bug_through(
     def bug(*args: object, **kwargs: object) -> None:
         raise AttributeError("'NoneType' object has no attribute 'entries'")
 
-    monkeypatch.setattr(tui.sources, "refetch", bug)
+    monkeypatch.setattr(tui.pipeline.sources, "refetch", bug)
     with pytest.raises(AttributeError):
         poll_once(lib, page_id)

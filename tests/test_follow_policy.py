@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.follow import (
+from tui.library import EntryRow
+from tui.pipeline.follow import (
     DEFAULT_EVERY,
     ENDED_AFTER,
     MAX_BACKOFF,
@@ -22,7 +23,6 @@ from tui.follow import (
     sort_new,
     spaced_by_host,
 )
-from tui.library import EntryRow
 
 
 def test_retry_delay_is_the_interval_after_success():

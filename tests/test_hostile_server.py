@@ -80,7 +80,7 @@ async def test_the_apps_could_not_refresh_notice_is_cleaned(
         home: Path, server: RawServer) -> None:
     from tui.app.app import NewsReaderApp
     from tui.library import Library
-    from tui.sources import import_source, read_source
+    from tui.pipeline.sources import import_source, read_source
 
     url = server.url("/live")
     server.routes["/live"] = response("200 OK", liveblog_html("Live: Geneva", [P2, P1], url=url),
@@ -102,7 +102,7 @@ async def test_the_apps_could_not_refresh_notice_is_cleaned(
         assert_terminal_safe(notice.message.encode())
         for n in app._notifications:
             assert_terminal_safe((n.title + n.message).encode())
-        subtitle = str(app.entry_list.border_subtitle)
+        subtitle = str(app.reader_screen.entry_list.border_subtitle)
         assert_terminal_safe(subtitle.encode())
 
 

@@ -8,8 +8,8 @@ import sys
 def test_core_modules_never_import_textual():
     code = (
         "import sys\n"
-        "import tui.ingest, tui.ingest.html, tui.ingest.text, tui.ingest.topics\n"
-        "import tui.library, tui.fetch, tui.model\n"
+        "import tui.ingest, tui.ingest.html, tui.ingest.textdump, tui.ingest.topics\n"
+        "import tui.library, tui.pipeline.fetch, tui.model\n"
         "import tui.cli\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(loaded))\n"
@@ -24,8 +24,8 @@ def test_parsing_a_file_never_loads_httpx(tmp_path):
     httpx (~50 ms to import) is loaded only when a URL is fetched."""
     code = (
         "import sys\n"
-        "import tui.sources, tui.fetch, tui.commands.parse, tui.commands.add, tui.cli\n"
-        "from tui.sources import parse_source, read_source\n"
+        "import tui.pipeline.sources, tui.pipeline.fetch, tui.cli.parse, tui.cli.add, tui.cli\n"
+        "from tui.pipeline.sources import parse_source, read_source\n"
         "parse_source(read_source(sys.argv[1]))\n"
         "print('httpx' in sys.modules)\n"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.ingest import parse
-from tui.ingest.text import parse_text
+from tui.ingest.textdump import parse_text
 from tui.model import PageKind
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -1086,9 +1086,9 @@ Three ships carrying grain left the port this morning, the ministry said.
     ("45+2'", "45+2'", ""),
 ])
 def test_stamp_lines(line, printed, rest):
-    from tui.ingest.text import _stamp
+    from tui.ingest.textdump.stamps import read_stamp
 
-    found = _stamp(line)
+    found = read_stamp(line)
     assert found is not None and (found.printed, found.rest) == (printed, rest)
 
 
@@ -1098,9 +1098,9 @@ def test_stamp_lines(line, printed, rest):
     "VIDEO2:1702:17", "At least 20 people were hurt", "Hier ist 12:00 nichts los",
 ])
 def test_lines_that_are_not_stamps(line):
-    from tui.ingest.text import _stamp
+    from tui.ingest.textdump.stamps import read_stamp
 
-    assert _stamp(line) is None
+    assert read_stamp(line) is None
 
 
 def test_key_events_list_of_stamped_items_repeats_entries_and_adds_none():

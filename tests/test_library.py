@@ -79,7 +79,7 @@ def test_readd_adds_only_new_and_keeps_state(lib: Library) -> None:
 
 
 def test_save_reports_the_new_rowids_and_last_activity(lib: Library) -> None:
-    from tui.follow import last_activity
+    from tui.pipeline.follow import last_activity
 
     first = lib.save_page(page([entry(i) for i in range(3)]))
     ids = lib.entry_rowids(EntryFilter(page_id=first.page_id))
@@ -331,7 +331,7 @@ def test_schema_settings(tmp_path: Path) -> None:
     Library.open(path, seed=False).close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    from tui.store_schema import SCHEMA_VERSION
+    from tui.library.schema import SCHEMA_VERSION
 
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 1
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -425,7 +425,7 @@ def test_raw_page_is_cached_and_removed_with_page(tmp_path: Path) -> None:
 
 
 def test_fetch_state_and_record_check(lib: Library) -> None:
-    from tui.store_write import FetchInfo
+    from tui.library.merge import FetchInfo
 
     r = lib.save_page(page([entry(0)]), fetch=FetchInfo(
         origin="https://news.example/live", fetch_url="https://news.example/live",
@@ -499,7 +499,7 @@ def test_a_page_dated_by_day_only_comes_back_as_that_day(lib: Library) -> None:
 
 def test_a_very_common_word_is_ranked_among_its_newest_matches(
         lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui import store_search
+    from tui.library import search as store_search
 
     monkeypatch.setattr(store_search, "RANK_WINDOW", 3)
     # The oldest page mentions the word most (best bm25), the newest pages once.
@@ -520,7 +520,9 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
 def test_new_library_has_exactly_the_five_seed_pages(tmp_path: Path) -> None:
     """Every bundled seed parses: a parser regression cannot silently seed
     fewer pages (seeding skips only pages that raise IngestError)."""
-    with Library.open(tmp_path / "library.sqlite3", cache_dir=tmp_path / "cache") as lib:
+    from tui.pipeline.seeding import open_library
+
+    with open_library(tmp_path / "library.sqlite3", cache_dir=tmp_path / "cache") as lib:
         pages = {p.origin: (p.title, p.entries) for p in lib.pages()}
     assert pages == {
         "seed:actuj_2026-01-25_gaza-israel-trump-alignes.txt": (

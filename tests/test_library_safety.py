@@ -21,11 +21,11 @@ import pytest
 from conftest import I24_SEED, user_env
 from liveserver import P1, P2, LiveServer, Reply, liveblog_html
 
-from tui.follow import poll_once
 from tui.library import EntryFilter, Library
+from tui.library.recover import integrity_problems, recover
 from tui.model import Entry, Page, PageKind
-from tui.sources import import_source, read_source
-from tui.store_recover import integrity_problems, recover
+from tui.pipeline.follow import poll_once
+from tui.pipeline.sources import import_source, read_source
 
 
 def newsreader(home: Path, *args: str, user: list[str] | None = None

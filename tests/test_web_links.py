@@ -15,8 +15,8 @@ from test_app import make_page, settle
 
 from tui.app.app import NewsReaderApp
 from tui.ingest import parse
-from tui.ingest.clean import web_url
 from tui.library import Library
+from tui.textnorm import web_url
 
 HOSTILE = ["file:///etc/passwd", "javascript:alert(1)", "smb://host/share",
            "vscode://file/etc/passwd", "http://[::1", "//example.org/x", "http:///path",

@@ -11,7 +11,7 @@ def one_line_error(exc: BaseException) -> str:
     """An exception's message on one line and terminal-safe (its text may
     come from a server, a page or a file name: escape sequences and control
     characters removed); its type's name when it has none."""
-    from tui.ingest.clean import clean_inline
+    from tui.textnorm import clean_inline
 
     return clean_inline(str(exc)) or type(exc).__name__
 
@@ -22,6 +22,6 @@ def print_error(message: object) -> None:
     whatever the message holds: every CLI error is printed through here."""
     import sys
 
-    from tui.ingest.clean import clean_inline
+    from tui.textnorm import clean_inline
 
     print(f"newsreader: {clean_inline(str(message))}", file=sys.stderr, flush=True)

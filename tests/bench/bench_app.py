@@ -46,6 +46,7 @@ from conftest import user_env  # noqa: E402
 from demo_library import build  # noqa: E402
 
 from tui.library import EntryFilter, Library  # noqa: E402
+from tui.pipeline.seeding import open_library  # noqa: E402
 
 COLS, ROWS = 100, 30
 MOVE = re.compile(rb"\x1b\[(\d+);(\d+)H")
@@ -162,8 +163,9 @@ def areas(env: dict[str, str]) -> dict[str, tuple[range, range]]:
             await app.workers.wait_for_complete()
             await pilot.pause()
             found = {}
-            for name, widget in (("list", app.entry_list), ("detail", app.entry_view),
-                                 ("sidebar", app.sidebar)):
+            reader = app.reader_screen
+            for name, widget in (("list", reader.entry_list), ("detail", reader.entry_view),
+                                 ("sidebar", reader.sidebar)):
                 region = widget.region
                 found[name] = (range(region.y, region.y + region.height),
                                range(region.x, region.x + region.width))
@@ -184,7 +186,7 @@ def first_headline(db: Path) -> str:
 def run(label: str, home: Path, moves: int) -> None:
     env = user_env(home, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
     db = home / "data" / "newsreader" / "library.sqlite3"
-    with Library.open(db) as library:  # seeds a new library, as a first start would
+    with open_library(db) as library:  # seeds a new library, as a first start would
         entries = sum(p.entries for p in library.pages())
     if not entries:
         print(f"\n{label}: the library is empty (do the seeds parse?); skipped")

@@ -31,7 +31,7 @@ from tui.ingest import parse  # noqa: E402
 from tui.ingest.clean import sanitize  # noqa: E402
 from tui.ingest.decode import decode, looks_like_html  # noqa: E402
 from tui.ingest.html import parse_html  # noqa: E402
-from tui.ingest.text import parse_text  # noqa: E402
+from tui.ingest.textdump import parse_text  # noqa: E402
 from tui.ingest.topics import assign_topics  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -1,33 +1,33 @@
-"""Following live blogs while the app runs: a timer looks for due pages, a
-thread worker polls them (tui.follow, no network on the UI thread), and the
-outcome comes back as a `FollowPolled` message.
+"""Following live blogs while the reader runs: a timer looks for due pages, a
+thread worker polls them (tui.pipeline.follow, no network on the UI thread),
+and the outcome comes back to the screen as a `FollowPolled` message, which
+the screen hands to `FollowingController.take`.
 
-New entries slot into the list without moving the cursor or the scroll (the
-list keeps the entry under the cursor on the same screen line), are marked
-fresh, counted in the sidebar and announced with one notification per page.
-`p` pauses and resumes following; `u` jumps to the first unread entry. The
-state of the page on show (following/paused/ended, last update, next try,
-last error) sits in the entry list's subtitle.
+New entries are marked fresh and announced with one notification per page;
+the screen slots them into the list (the cursor's entry keeps its screen
+line). `p` pauses and resumes following. The state of the page on show
+(following/paused/ended, last update, next try, last error) is
+`status(page_id)`, for the entry list's subtitle.
 
-A mixin for NewsReaderApp, so the app module keeps its shape: the app calls
-`start_following()` once mounted and adds `follow_status()` to its subtitle.
+A controller the reader screen owns: it knows the follower and the fresh
+entries, and talks to the screen only through `run_worker`, `post_message`,
+`set_interval` and `notify`.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Protocol
 
-from textual import work
 from textual.message import Message
+from textual.timer import Timer
+from textual.worker import Worker
 
-from tui.app.text import one_line
-from tui.follow import Follower, PollOutcome, describe, load_follow_config
-from tui.library import PageSummary
-
-if TYPE_CHECKING:
-    from tui.app.app import NewsReaderApp
+from tui.app.messages import FollowPolled
+from tui.app.safe_text import one_line
+from tui.library import Library
+from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config
 
 #: Seconds between looks at the follow state (no I/O unless a page is due).
 FOLLOW_TICK = 1.0
@@ -35,14 +35,16 @@ FOLLOW_TICK = 1.0
 SYNC_EVERY = 30.0
 
 
-@dataclass
-class FollowPolled(Message):
-    """Due pages were polled (in a worker)."""
+class FollowHost(Protocol):
+    """What the controller needs of the screen that owns it."""
 
-    outcomes: list[PollOutcome]
-    pages: list[PageSummary] | None = None  # fresh counts when something changed
-    problem: str | None = None  # config.toml trouble, said once
-    started: list[int] = field(default_factory=list)
+    def run_worker(self, work: Callable[[], None], *, name: str, group: str,
+                   thread: bool, exit_on_error: bool) -> Worker[None]: ...
+    def post_message(self, message: Message) -> bool: ...
+    def set_interval(self, interval: float, callback: Callable[[], None], *,
+                     name: str) -> Timer: ...
+    def notify(self, message: str, *, title: str = "", timeout: float | None = None
+               ) -> None: ...
 
 
 def new_entries_line(count: int, title: str) -> str:
@@ -50,41 +52,37 @@ def new_entries_line(count: int, title: str) -> str:
     return f"{count} new {noun} — {one_line(title)}"
 
 
-class Following:
-    """Mixin: following for NewsReaderApp (see the module docstring)."""
+class FollowingController:
+    def __init__(self, host: FollowHost, library: Callable[[], Library | None],
+                 tick: float = FOLLOW_TICK) -> None:
+        self.host = host
+        self.library = library  # the writing library, once it is open
+        self.tick = tick
+        self.follower: Follower | None = None
+        self.fresh_rowids: set[int] = set()  # entries new since the reader opened
+        self._busy = False
+        self._synced = 0.0
 
-    follower: Follower | None = None
-    follow_tick: float = FOLLOW_TICK
-    fresh_rowids: set[int]
-    _follow_busy: bool = False
-    _follow_synced: float = 0.0
-
-    def start_following(self) -> None:
+    def start(self) -> None:
         """On mount: start the timer; the follower itself is made in a worker
         once the library is open."""
-        app: Any = self
-        self.fresh_rowids = set()
-        app.entry_list.fresh = self.fresh_rowids
-        app.set_interval(self.follow_tick, self._follow_tick, name="follow")
+        self.host.set_interval(self.tick, self._tick, name="follow")
 
-    def _follow_tick(self) -> None:
-        app: NewsReaderApp = self  # type: ignore[assignment]
-        if app.library is None or self._follow_busy:
+    def _tick(self) -> None:
+        if self.library() is None or self._busy:
             return
         now = time.time()
         follower = self.follower
-        if follower is not None:
-            if not follower.due(now) and now - self._follow_synced < SYNC_EVERY:
-                return
-        self._follow_busy = True
-        self.follow_poll()
+        if follower is not None and not follower.due(now) and now - self._synced < SYNC_EVERY:
+            return
+        self._busy = True
+        self.host.run_worker(self._poll, name="follow", group="follow", thread=True,
+                             exit_on_error=False)
 
-    @work(thread=True, group="follow", name="follow", exit_on_error=False)
-    def follow_poll(self) -> None:
+    def _poll(self) -> None:
         """In a worker: (re)read the live pages when it is time, poll the due ones."""
-        app: NewsReaderApp = self  # type: ignore[assignment]
         try:
-            library = app.library
+            library = self.library()
             if library is None:
                 return
             problem = None
@@ -93,26 +91,23 @@ class Following:
                 problem = config.problem
                 self.follower = Follower(library, config)
             started: list[int] = []
-            if time.time() - self._follow_synced >= SYNC_EVERY:
+            if time.time() - self._synced >= SYNC_EVERY:
                 before = set(self.follower.states)
                 started = [i for i in self.follower.sync() if i not in before]
-                self._follow_synced = time.time()
+                self._synced = time.time()
             outcomes = self.follower.poll_due()
             changed = any(o.status == "updated" for o in outcomes)
             pages = library.pages() if changed else None
             if outcomes or problem or started:
-                app.post_message(FollowPolled(outcomes, pages, problem, started))
+                self.host.post_message(FollowPolled(outcomes, pages, problem, started))
         finally:
-            self._follow_busy = False
+            self._busy = False
 
-    def on_follow_polled(self, message: FollowPolled) -> None:
-        app: NewsReaderApp = self  # type: ignore[assignment]
+    def take(self, message: FollowPolled) -> set[int]:
+        """A poll's outcome, on the UI thread: fresh entries marked, each
+        page's news announced once. Returns the ids of the pages updated."""
         if message.problem:
-            app.notify(message.problem, title="config.toml [follow] ignored",
-                       severity="warning")
-        if message.pages is not None:
-            app._set_pages(message.pages)
-            app.sidebar.update_counts(message.pages)
+            self.host.notify(message.problem, title="config.toml [follow] ignored")
         updated: set[int] = set()
         for outcome in message.outcomes:
             if outcome.status != "updated":
@@ -120,38 +115,28 @@ class Following:
             updated.add(outcome.page_id)
             if outcome.new_rows:
                 self.fresh_rowids.update(r.rowid for r in outcome.new_rows)
-                state = self.follower.states.get(outcome.page_id) if self.follower else None
-                title = state.title if state else (outcome.result.title if outcome.result
-                                                   else "")
-                app.notify(new_entries_line(len(outcome.new_rows), title),
-                           title="Following", timeout=6)
-        if updated:
-            self._show_updates(updated)
-        if message.started or message.pages is not None:
-            app.refresh_bindings()  # `p` shows once something is followed
-        app._title_list()
+                self.host.notify(new_entries_line(len(outcome.new_rows), self._title(outcome)),
+                                 title="Following", timeout=6)
+        return updated
 
-    def _show_updates(self, page_ids: set[int]) -> None:
-        """Reload the list if it shows an updated page, keeping the cursor's
-        entry where it is on screen; refresh the entry on show if it changed."""
-        app: NewsReaderApp = self  # type: ignore[assignment]
-        entry_list = app.entry_list
-        on_show = app.page_context in page_ids if app.view_key.startswith("page:") else True
-        busy = any(w.group == "view" and w.is_running for w in app.workers)
-        if on_show and app.search_query is None and not busy:
-            app.load_view(app.view_key, select=entry_list.current_rowid, anchor=True)
-        detail = app.detail
-        if detail is not None and detail.row.page_id in page_ids and app.reader is not None:
-            new = app._entry_detail(detail.row.rowid)
-            if new != detail:
-                app.entry_view.show(new)  # the same entry: its scroll is kept
+    def _title(self, outcome: PollOutcome) -> str:
+        state = self.follower.states.get(outcome.page_id) if self.follower else None
+        if state is not None:
+            return state.title
+        return outcome.result.title if outcome.result else ""
+
+    def refreshed(self, outcome: PollOutcome) -> None:
+        """A refresh asked for by hand moves the follow state on, as a poll would."""
+        if self.follower is not None:
+            self.follower.apply(outcome)
+        self.fresh_rowids.update(row.rowid for row in outcome.new_rows)
 
     def following_any(self) -> bool:
         """Is some page being followed (live, not ended)?"""
         follower = self.follower
         return follower is not None and any(s.ended is None for s in follower.states.values())
 
-    def follow_status(self, page_id: int | None) -> str:
+    def status(self, page_id: int | None) -> str:
         """The follow state of a page for the subtitle, "" when not followed."""
         if self.follower is None or page_id is None:
             return ""
@@ -160,25 +145,12 @@ class Following:
             return ""
         return describe(state, time.time(), paused=self.follower.paused)
 
-    def action_toggle_follow(self) -> None:
-        app: NewsReaderApp = self  # type: ignore[assignment]
+    def toggle_pause(self) -> str:
+        """Pause or resume; the line that says which."""
         if self.follower is None:
-            app.notify("Nothing to follow yet.", severity="warning")
-            return
+            return "Nothing to follow yet."
         paused = self.follower.toggle_pause()
         live = sum(1 for s in self.follower.states.values() if s.ended is None)
-        app.notify(f"Following paused ({live} live pages)." if paused else
-                   f"Following {live} live pages again.", title="Following")
-        app._title_list()
+        return (f"Following paused ({live} live pages)." if paused else
+                f"Following {live} live pages again.")
 
-    def action_first_unread(self) -> None:
-        """Jump to the first unread entry of the list (on a live blog, the
-        newest one you have not read)."""
-        app: NewsReaderApp = self  # type: ignore[assignment]
-        entry_list = app.entry_list
-        for index, row in entry_list.rows_from(-1, +1):
-            if not row.read:
-                entry_list.move_to(index)
-                entry_list.focus()
-                return
-        app.notify("Nothing unread here.")

@@ -1,4 +1,4 @@
-"""Messages the app's workers post back to the UI thread."""
+"""Messages the reader's workers post back to the UI thread."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from tui.app.view_key import ViewKey
 from tui.app.widgets.entry_list import Item
 from tui.library import EntryRow, PageSummary, SearchHit
+from tui.pipeline.follow import PollOutcome
 
 
 @dataclass
@@ -24,7 +26,7 @@ class SidebarData:
 class ViewLoaded(Message):
     """The entries of a filter, ready for the list."""
 
-    key: str
+    key: ViewKey
     items: Sequence[Item]
     rows: list[EntryRow]
     single_page: bool
@@ -43,5 +45,14 @@ class SearchLoaded(Message):
 class PageRefreshed(Message):
     page_id: int
     summary: str  # one line for the notification
-    changed: bool  # new, edited or removed entries
-    new_rowids: tuple[int, ...] = ()
+    outcome: PollOutcome  # "updated" when entries are new, edited or removed
+
+
+@dataclass
+class FollowPolled(Message):
+    """Due pages were polled (in a worker)."""
+
+    outcomes: list[PollOutcome]
+    pages: list[PageSummary] | None = None  # fresh counts when something changed
+    problem: str | None = None  # config.toml trouble, said once
+    started: list[int] = field(default_factory=list)

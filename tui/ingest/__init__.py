@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.ingest.clean import sanitize, web_url
+from tui.ingest.clean import sanitize
 from tui.ingest.decode import (
     MAX_PAGE_BYTES,
     NotAPage,
@@ -20,6 +20,7 @@ from tui.ingest.decode import (
     maybe_decompress,
 )
 from tui.model import Page
+from tui.textnorm import web_url
 
 
 class IngestError(ValueError):
@@ -47,7 +48,7 @@ def parse(data: bytes, url: str | None = None, content_type: str | None = None) 
 
         page = parse_html(cap_attributes(text), url)
     else:
-        from tui.ingest.text import parse_text
+        from tui.ingest.textdump import parse_text
 
         page = parse_text(text, url)
     from tui.ingest.topics import assign_topics

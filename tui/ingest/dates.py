@@ -10,10 +10,11 @@ is never made up: functions return None instead.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
+
+from tui.textnorm import fold
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -81,51 +82,6 @@ _NUMERIC = re.compile(
 # Years a page's date can be in: outside them a date is a placeholder, and
 # shifting it to a zone would overflow.
 MIN_YEAR, MAX_YEAR = 1900, 2200
-
-_ASCII_BYTES = bytes(range(128))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Février' -> 'fevrier', 'März' -> 'marz'."""
-    if text.isascii():  # NFKD leaves ASCII as it is
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    # A page uses a handful of distinct non-ASCII characters: delete each
-    # combining one with str.replace (C speed) rather than mapping every
-    # character of the text through a translate table. Those characters are
-    # found in C too: UTF-8 less its ASCII bytes is exactly their encodings.
-    others = (
-        decomposed.encode("utf-8", "surrogatepass")
-        .translate(None, _ASCII_BYTES)
-        .decode("utf-8", "surrogatepass")
-    )
-    for char in set(others):
-        if unicodedata.combining(char):
-            decomposed = decomposed.replace(char, "")
-    return decomposed.casefold()
-
-
-def fold_page(text: str) -> str:
-    """fold() for a long text: the same string, faster when the text repeats
-    a few distinct non-ASCII characters (a page). fold works character by
-    character (NFKD decomposes each character on its own, every combining
-    mark is dropped, so canonical reordering leaves nothing to reorder, and
-    casefold has no context), so each distinct character is folded once and
-    replaced, and ASCII is lowered as bytes."""
-    if text.isascii():
-        return text.casefold()
-    encoded = text.encode("utf-8", "surrogatepass")
-    others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    changes = [(char, fold(char)) for char in others]
-    changes = [(char, folded) for char, folded in changes if folded != char]
-    produced = {x for _char, folded in changes for x in folded}
-    if any(char in produced for char, _folded in changes):
-        return fold(text)  # a replacement would fold again what another made
-    out = encoded.lower().decode("utf-8", "surrogatepass")  # ASCII only
-    for char, folded in changes:
-        out = out.replace(char, folded)
-    return out
-
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
@@ -319,31 +275,6 @@ def offset_of(value: datetime | None) -> tzinfo | None:
     if value is None or value.utcoffset() is None:
         return None
     return timezone(value.utcoffset() or timedelta(0))
-
-
-def day_of(value: datetime | date | None) -> date | None:
-    """The calendar day of a moment that may be a date or a datetime."""
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
-def sort_timestamp(value: datetime | date | None) -> float | None:
-    """Seconds since 1970 for ordering; a bare date counts as its start (UTC)."""
-    if isinstance(value, datetime):
-        return value.timestamp() if value.tzinfo is not None else None
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
-    return None
-
-
-def format_moment(value: datetime | date | None) -> str:
-    """'2026-02-11' for a day the page gives without a time, else with HH:MM."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return ""
 
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d\d)-(\d\d)\s*$")

@@ -1,6 +1,6 @@
 """RSS and Atom feeds: recognise one, list its items. Pure: bytes in, items out.
 
-A feed is not a page: each item points at one. tui.feeds fetches and saves
+A feed is not a page: each item points at one. tui.pipeline.feeds fetches and saves
 those pages; this module only says what the feed lists.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
-from tui.ingest.clean import clean_inline, clean_text
+from tui.textnorm import clean_inline, clean_text
 
 FEED_TYPES = (
     "application/rss+xml", "application/atom+xml", "application/feed+xml",

@@ -20,8 +20,6 @@ from itertools import chain
 from selectolax.lexbor import LexborHTMLParser
 
 from tui.ingest import jsonld, microdata
-from tui.ingest.clean import clean_inline
-from tui.ingest.dates import fold
 from tui.ingest.html_anchors import parse_instant
 from tui.ingest.html_article import main_content
 from tui.ingest.html_body import confirmed, draw_blocks, extracted_blocks, ours_is_cleaner
@@ -47,6 +45,7 @@ from tui.ingest.markdown_text import first_sentence, markdown_plain
 from tui.ingest.script_state import timed_items
 from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id
+from tui.textnorm import clean_inline, fold
 
 MAX_NESTING = 400  # block elements nested deeper are flattened before parsing
 MAX_TOPICS = 30

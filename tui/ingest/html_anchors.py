@@ -12,7 +12,6 @@ from datetime import time as Clock
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.dates import (
     CLOCK_RE,
     RELATIVE_RE,
@@ -32,6 +31,7 @@ from tui.ingest.minutes import MINUTE_IN_HTML, split_minute_prefix
 from tui.ingest.zones import (
     zone_after_clock,
 )
+from tui.textnorm import clean_inline
 
 _TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=", re.IGNORECASE)
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)

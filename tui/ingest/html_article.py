@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.markdown import is_boilerplate, short_text
+from tui.textnorm import clean_inline
 
 MAX_PARAGRAPHS = 5_000
 MIN_PARAGRAPH = 25

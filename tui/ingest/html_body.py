@@ -19,10 +19,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.dates import fold
 from tui.ingest.markdown import Rendered, render
 from tui.ingest.markdown_text import escape_markdown
 from tui.model import Media
+from tui.textnorm import fold
 
 MAX_EXTRACT_CHARS = 5_000_000  # a larger page is left to our own pass alone
 # Elements past which the extractor's pruning and fallbacks cost 100 ms and

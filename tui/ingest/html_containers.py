@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.dates import (
     split_clock_prefix,
 )
@@ -27,6 +26,7 @@ from tui.ingest.html_entry import (
 from tui.ingest.html_markers import lead_in
 from tui.ingest.markdown import is_boilerplate, render, short_text
 from tui.ingest.markdown_text import HEADLINE_MAX
+from tui.textnorm import clean_inline
 
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _TITLE_CLASSES = '[class*="title" i], [class*="headline" i], [class*="heading" i]'

@@ -14,7 +14,6 @@ from datetime import tzinfo
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.html_anchors import find_anchors, leaf_selectors
 from tui.ingest.html_containers import container_entries
 from tui.ingest.html_entry import (
@@ -26,6 +25,7 @@ from tui.ingest.html_entry import (
 from tui.ingest.html_markers import marker_entries
 from tui.ingest.markdown import Rendered
 from tui.ingest.markdown_text import HEADLINE_MAX, first_sentence, markdown_plain
+from tui.textnorm import clean_inline
 
 
 def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | None,

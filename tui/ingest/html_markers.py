@@ -15,7 +15,6 @@ from datetime import time as Clock
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.clean import clean_inline
 from tui.ingest.dates import (
     CLOCK_RE,
     find_date,
@@ -43,6 +42,7 @@ from tui.ingest.zones import (
     stated_zone,
     zone_after_clock,
 )
+from tui.textnorm import clean_inline
 
 
 @dataclass

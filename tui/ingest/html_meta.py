@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tui.ingest.clean import clean_inline
-from tui.ingest.dates import find_datetime, fold, parse_iso, parse_iso_moment, zone_for_language
+from tui.ingest.dates import find_datetime, parse_iso, parse_iso_moment, zone_for_language
 from tui.ingest.markdown import absolute, plain_text, short_text
+from tui.textnorm import clean_inline, fold
 
 MAX_TIME_ELEMENTS = 300
 

@@ -19,10 +19,9 @@ from urllib.parse import urljoin
 from markdownify import MarkdownConverter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.clean import clean_inline
-from tui.ingest.dates import fold
 from tui.ingest.markdown_simple import CLOSE, OPEN, TEXT, Token, simple_markdown
 from tui.model import Link, Media
+from tui.textnorm import clean_inline, fold
 
 MAX_EMITTED_DEPTH = 30  # nesting handed to markdownify
 MAX_BODY_CHARS = 300_000  # clean HTML per body

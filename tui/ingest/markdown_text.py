@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tui.ingest.clean import clean_inline
+from tui.textnorm import clean_inline
 
 HEADLINE_MAX = 160  # characters of a headline made from a body's first sentence
 

@@ -18,8 +18,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
-from tui.ingest.dates import fold, fold_page
 from tui.model import Entry, Page
+from tui.textnorm import fold, fold_page
 
 MAX_PAGE_TOPICS = 12
 MAX_ENTRY_NAMES = 8

@@ -12,9 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.text import set_border_text
+from tui.app.safe_text import set_border_text
 from tui.app.widgets.topic_sidebar import fit
-from tui.ingest.dates import fold
+from tui.textnorm import fold
 
 
 class TopicPicker(ModalScreen[str | None]):

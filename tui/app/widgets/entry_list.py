@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.safe_text import local, one_line
 from tui.app.strips import compact
-from tui.app.text import local, one_line
 from tui.library import EntryRow
 
 RowSource = Callable[[Sequence[int]], list[EntryRow]]

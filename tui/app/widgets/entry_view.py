@@ -26,8 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.app.safe_text import local, one_line, safe
 from tui.app.strips import compact
-from tui.app.text import local, one_line, safe
 from tui.library import EntryDetail
 
 
@@ -282,7 +282,7 @@ class EntryView(ScrollView, can_focus=True):
         return "\n".join(line.text.rstrip() for line in self._lines)
 
     def action_back(self) -> None:
-        self.call_later(self.run_action, "app.focus_list")
+        self.call_later(self.run_action, "screen.focus_list")
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)

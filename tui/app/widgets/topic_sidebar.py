@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.app.text import one_line
+from tui.app.safe_text import one_line
 from tui.library import PageSummary
 
 LIVE_MARK = "◉ "
@@ -185,7 +185,7 @@ class TopicSidebar(OptionList):
         event.stop()
         if event.option_id:
             self.post_message(self.Chosen(self, event.option_id))
-        self.call_later(self.run_action, "app.focus_list")
+        self.call_later(self.run_action, "screen.focus_list")
 
     def on_resize(self, event: events.Resize) -> None:
         if self._pages and self.line_width != self._built_width:
@@ -193,4 +193,4 @@ class TopicSidebar(OptionList):
             self.show(self._pages, self._topics, self._topic_scope, key)
 
     def action_focus_list(self) -> None:
-        self.call_later(self.run_action, "app.focus_list")
+        self.call_later(self.run_action, "screen.focus_list")

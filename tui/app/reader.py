@@ -1,0 +1,687 @@
+"""ReaderScreen: the sidebar, the entry list and the detail view, wired.
+
+The reading state lives here (which view, which page, the search); widgets
+post messages up, and everything that may be slow (opening and seeding the
+library, listing 100,000 row ids, searching, fetching) runs in thread
+workers whose failures go to the app's one error funnel. Following is a
+controller the screen owns (tui.app.following); what the list can show is a
+`ViewKey` (tui.app.view_key).
+"""
+
+from __future__ import annotations
+
+import time
+import webbrowser
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from tui.app.following import FollowingController
+from tui.app.messages import FollowPolled, PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
+from tui.app.palette import binding_sections
+from tui.app.safe_text import one_line, set_border_text
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.topic_picker import TopicPicker
+from tui.app.view_key import SPECIAL_VIEWS, ViewKey
+from tui.app.views import read_view
+from tui.app.widgets.entry_list import EntryList
+from tui.app.widgets.entry_view import EntryView
+from tui.app.widgets.topic_sidebar import TopicSidebar
+from tui.app.writes import WriteQueue
+from tui.library import EntryDetail, EntryRow, Library, LibraryError, PageSummary
+from tui.model import cut_note
+from tui.textnorm import web_url
+
+if TYPE_CHECKING:
+    from tui.app.app import NewsReaderApp
+
+#: Below this width the sidebar folds away (it comes back on `\` or f2).
+SIDEBAR_MIN_WIDTH = 100
+#: From this width list and detail sit side by side; below, the detail is under the list.
+SIDE_BY_SIDE_WIDTH = 140
+#: A cursor that moves again within this time is still moving: the Markdown
+#: body waits until it settles.
+BODY_DELAY = 0.06
+#: Sidebar counts change on screen once the cursor has been still this long.
+COUNTS_DELAY = 0.5
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("t", "pick_topic", "Topic", id="app.topic", show=False),
+        Binding("n", "next_unread", "Unread", id="entry.next_unread",
+                tooltip="Next unread"),
+        Binding("N", "previous_unread", "Previous unread", id="entry.previous_unread",
+                show=False),
+        Binding("s", "toggle_star", "Star", id="entry.star"),
+        Binding("m", "toggle_read", "Read/unread", id="entry.read", show=False),
+        Binding("space", "page_detail(1)", "Page the entry down", id="detail.page_forward",
+                show=False),
+        Binding("b", "page_detail(-1)", "Page the entry up", id="detail.page_back",
+                show=False),
+        Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
+        Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
+        Binding("r", "refresh_page", "Refresh", id="page.refresh"),
+        Binding("p", "toggle_follow", "Pause", id="follow.pause",
+                tooltip="Pause or resume following"),
+        Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),
+        Binding("left_square_bracket", "switch_page(-1)", "Previous page", id="page.previous",
+                show=False),
+        Binding("right_square_bracket", "switch_page(1)", "Next page", id="page.next",
+                show=False),
+        Binding("backslash,f2", "toggle_sidebar", "Sidebar", id="app.sidebar"),
+        Binding("escape", "go_back", "Back", id="app.back", show=False),
+    ]
+
+    def __init__(self, library_path: Path | None = None, initial_page: int | None = None,
+                 follow_tick: float | None = None) -> None:
+        super().__init__()
+        self.library_path = library_path
+        self.initial_page = initial_page
+        self.library: Library | None = None
+        #: UI-thread reads: a second, read-only connection (WAL lets it read
+        #: while workers or other processes write), so the screen never waits
+        #: on the library's lock or on a writer. Writes go through `writes`.
+        self.reader: Library | None = None
+        self.writes = WriteQueue()
+        self.pages: list[PageSummary] = []
+        self.view_key = ViewKey()  # what the sidebar chose
+        self.page_context: int | None = None  # the page whose topics are shown
+        self._topics_context: int | None = -1  # the page of the sidebar's topics (-1: none yet)
+        self.search_query: str | None = None  # set while search results are listed
+        self.sidebar_override: bool | None = None  # None: by width
+        self._wide: bool | None = None
+        self._last_move = 0.0
+        self._body_timer: Timer | None = None
+        self._counts_timer: Timer | None = None
+        self.following = FollowingController(self, lambda: self.library,
+                                             *(() if follow_tick is None else (follow_tick,)))
+
+    @property
+    def news_app(self) -> NewsReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """The app's notice: plain, terminal-safe text (Widget.notify would
+        read page titles as markup)."""
+        self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    # --- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield TopicSidebar(id="sidebar")
+            with Container(id="reader"):
+                yield EntryList(id="entries")
+                yield EntryView(id="detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def detail(self) -> EntryDetail | None:
+        """The entry the detail pane shows."""
+        return self.entry_view.detail
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one("#entries", EntryList)
+
+    @property
+    def entry_view(self) -> EntryView:
+        return self.query_one("#detail", EntryView)
+
+    @property
+    def sidebar(self) -> TopicSidebar:
+        return self.query_one("#sidebar", TopicSidebar)
+
+    def on_mount(self) -> None:
+        self.sidebar.border_title = "newsreader"
+        self.entry_list.border_title = "Entries"
+        self.entry_view.border_title = "Entry"
+        self.entry_list.focus()
+        self.entry_list.on_cursor = self.show_entry
+        self.entry_list.fresh = self.following.fresh_rowids
+        self._layout(self.app.size.width)
+        self.load_library()
+        self.following.start()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        wide = width >= SIDEBAR_MIN_WIDTH and self.news_app.config.sidebar
+        if wide != self._wide:  # crossing the threshold undoes a manual toggle
+            self._wide = wide
+            self.sidebar_override = None
+        show = self.sidebar_override if self.sidebar_override is not None else wide
+        self.set_class(not show, "-no-sidebar")
+        self.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
+        if not show and self.sidebar.has_focus:
+            self.entry_list.focus()
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """Stacked (list above detail): a list of few entries (an article:
+        one) is only as tall as its rows, at least 3, so the detail gets the
+        room; a longer one keeps its share of the height (app.tcss)."""
+        entry_list = self.entry_list
+        rows = max(3, len(entry_list.items)) + entry_list.styles.gutter.height
+        share = (self.app.size.height - 1) * 2 // 5  # #entries 2fr over #detail 3fr
+        fit = self.has_class("-stacked") and rows < share
+        entry_list.styles.height = rows if fit else None
+
+    def action_toggle_sidebar(self) -> None:
+        shown = not self.has_class("-no-sidebar")
+        self.sidebar_override = not shown
+        self._layout(self.app.size.width)
+        if self.sidebar_override:
+            self.sidebar.focus()
+
+    # --- loading ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="view", name="load library", exit_on_error=False)
+    def load_library(self) -> None:
+        """Open (on first run: create and seed) the library; read the first view."""
+        from tui.pipeline.seeding import open_library
+
+        library = open_library(self.library_path)
+        try:
+            self.reader = Library.open(library.path, read_only=True,
+                                       cache_dir=library.cache_dir)
+        except LibraryError:  # e.g. no WAL possible: share the one connection
+            self.reader = library
+        self.library = library
+        pages = library.pages()
+        key = ViewKey()
+        if self.initial_page is not None and any(p.id == self.initial_page for p in pages):
+            key = ViewKey.page(self.initial_page)
+        elif pages:  # a live blog first: that is what this reader is for
+            live = [p for p in pages if p.kind == "liveblog"]
+            key = ViewKey.page((live or pages)[0].id)
+        self.post_message(read_view(library, key, self.page_context, self._topics_context,
+                                    with_sidebar=True))
+
+    @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
+    def load_view(self, key: ViewKey, select: int | None = None,
+                  with_sidebar: bool = False, anchor: bool = False) -> None:
+        assert self.library is not None
+        self.post_message(read_view(self.library, key, self.page_context,
+                                    self._topics_context, select, with_sidebar, anchor))
+
+    def on_view_loaded(self, message: ViewLoaded) -> None:
+        key = message.key
+        if self.library is None or self.app._closing:
+            return
+        if self.page_context is not None and key != self.view_key:
+            self._mark_seen(self.page_context)
+        self.view_key = key
+        self.search_query = None
+        if key.kind == "page":
+            self.page_context = key.page_id
+        elif key.kind != "topic":
+            self.page_context = None
+        self.entry_view.cross_page = not message.single_page
+        self._update_sidebar(key, message.sidebar)
+        self.entry_list.row_source = self._entry_rows
+        rows = [self.writes.overlay(row) for row in message.rows]
+        self.entry_list.set_items(message.items, rows=rows,
+                                  single_page=message.single_page, select=message.select,
+                                  empty_text=key.empty_text, anchor=message.anchor)
+        self._fit_list()
+        self.title_list()
+        self.refresh_bindings()
+
+    def _mark_seen(self, page_id: int) -> None:
+        """Leaving a page: what it holds now is no longer new."""
+        self._save("seen", page_id)
+
+    def _update_sidebar(self, key: ViewKey, data: SidebarData | None) -> None:
+        """Only what changed: new pages (counts, or pages added/gone), the
+        topics of another page; else the highlight moves."""
+        sidebar = self.sidebar
+        old_ids = [p.id for p in self.pages]
+        if data is not None and data.pages is not None:
+            self.set_pages(data.pages)
+        topics = data.topics if data is not None and data.context == self.page_context \
+            else None
+        if topics is None and self.page_context != self._topics_context:
+            # a view loaded before the last one landed: its topics were not read
+            assert self.reader is not None
+            topics = self.reader.topics(self.page_context)
+        if topics is not None or [p.id for p in self.pages] != old_ids:
+            page = self._page(self.page_context)
+            scope = (one_line(page.source) or one_line(page.title) or "this page") \
+                if page else "whole library"
+            sidebar.show(self.pages, topics if topics is not None else sidebar.topics,
+                         scope, str(key))
+            self._topics_context = self.page_context
+        else:
+            if data is not None and data.pages is not None:
+                sidebar.update_counts(self.pages)
+            sidebar.select_key(str(key))
+
+    def set_pages(self, pages: list[PageSummary]) -> None:
+        """Pages read anew (entry counts may have changed)."""
+        self.pages = pages
+        self.entry_view.page_entries = {p.id: p.entries for p in pages}
+
+    def _entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
+        """The list's row source (UI thread): rows with unsaved marks applied."""
+        assert self.reader is not None
+        return [self.writes.overlay(row) for row in self.reader.entry_rows(rowids)]
+
+    def entry_detail(self, rowid: int) -> EntryDetail:
+        """An entry for the detail (UI thread), unsaved marks applied."""
+        assert self.reader is not None
+        detail = self.reader.entry_detail(rowid)
+        row = self.writes.overlay(detail.row)
+        return detail if row is detail.row else replace(detail, row=row)
+
+    def _save(self, what: str, ident: int, value: object = None) -> None:
+        """Queue a read/star/seen change; a worker saves it."""
+        if self.library is not None and self.writes.add(what, ident, value):
+            self.save_changes()
+
+    @work(thread=True, group="writes", name="save read and star marks", exit_on_error=False)
+    def save_changes(self) -> None:
+        assert self.library is not None
+        self.writes.drain(self.library)
+
+    def _view_title(self) -> str:
+        if self.search_query is not None:
+            return f"Search: {one_line(self.search_query)}"
+        key = self.view_key
+        if key.kind in SPECIAL_VIEWS:
+            return SPECIAL_VIEWS[key.kind]
+        page = self._page(self.page_context)
+        title = one_line(page.title) if page else "Entries"
+        if key.kind == "topic":
+            return f"#{one_line(key.topic)}" + (f" · {title}" if page else "")
+        return title
+
+    def title_list(self) -> None:
+        entry_list = self.entry_list
+        count = entry_list.entry_count
+        set_border_text(entry_list, "border_title", self._view_title())
+        noun = "result" if self.search_query is not None else "entry"
+        plural = "entries" if noun == "entry" else "results"
+        subtitle = f"{count:,} {noun if count == 1 else plural}"
+        page = self._page(self.page_context) if self.search_query is None else None
+        if page is not None and page.cut and self.view_key == ViewKey.page(page.id):
+            subtitle += f" · {page.cut:,} older left out (limit)"
+        status = self.following.status(self.page_context) if self.search_query is None else ""
+        if status:  # following: "following · updated 12:04 · next at 12:05:30"
+            subtitle += f" · {one_line(status)}"
+        set_border_text(entry_list, "border_subtitle", subtitle)
+
+    def _page(self, page_id: int | None) -> PageSummary | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    # --- choosing what to list ---------------------------------------------
+
+    @on(TopicSidebar.Chosen)
+    def _sidebar_chose(self, message: TopicSidebar.Chosen) -> None:
+        key = ViewKey.parse(message.key)
+        if key != self.view_key or self.search_query is not None:
+            self.load_view(key)
+
+    def action_switch_page(self, step: int) -> None:
+        keys = self.sidebar.page_keys
+        if not keys:
+            return
+        current = str(ViewKey.page(self.page_context)) if self.page_context is not None else None
+        if current in keys:
+            index = (keys.index(current) + step) % len(keys)
+        else:
+            index = 0 if step > 0 else len(keys) - 1
+        self.sidebar.select_key(keys[index])
+        self.load_view(ViewKey.parse(keys[index]))
+
+    def action_pick_topic(self) -> None:
+        if self.library is None:
+            return
+        topics, scope = self.sidebar.topics, self.sidebar.topic_scope
+
+        def chosen(topic: str | None) -> None:
+            if topic:
+                key = ViewKey("topic", topic=topic)
+                self.sidebar.select_key(str(key))
+                self.load_view(key)
+
+        self.app.push_screen(TopicPicker(topics, scope), chosen)
+
+    def action_search(self) -> None:
+        def submitted(query: str | None) -> None:
+            if query:
+                set_border_text(self.entry_list, "border_title",
+                                f"Searching: {one_line(query)}…")
+                self.run_search(query)
+
+        self.app.push_screen(SearchScreen(self.search_query or ""), submitted)
+
+    @work(thread=True, exclusive=True, group="view", name="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        assert self.library is not None
+        self.post_message(SearchLoaded(query, self.library.search(query, snippets=False)))
+
+    def on_search_loaded(self, message: SearchLoaded) -> None:
+        self.search_query = message.query
+        self.entry_view.cross_page = True
+        rowids = [hit.rowid for hit in message.hits]
+        query = one_line(message.query)
+        self.entry_list.set_items(rowids, empty_text=f"Nothing found for “{query}”. "
+                                  "escape goes back.")
+        self._fit_list()
+        self.title_list()
+        self.entry_list.focus()
+
+    def action_go_back(self) -> None:  # not App.action_back (screen history)
+        """escape: leave search results, or go back to the list."""
+        if self.search_query is not None:
+            self.load_view(self.view_key, select=self.entry_list.current_rowid)
+        elif not self.entry_list.has_focus:
+            self.action_focus_list()
+
+    # --- the entry under the cursor ----------------------------------------
+
+    def show_entry(self, rowid: int | None) -> None:
+        """The cursor is on `rowid`. A single move draws the entry at once;
+        while moves repeat (a key held down) the detail waits, and the entry
+        the cursor stops on is drawn once it has been still for BODY_DELAY,
+        so key repeat costs the terminal list lines, not whole entries."""
+        if self.app._closing:
+            return
+        if self._body_timer is not None:
+            self._body_timer.stop()
+            self._body_timer = None
+        if rowid is None or self.library is None:
+            self.entry_view.show_message(self.entry_list.empty_text
+                                         if not self.entry_list.items else "")
+            return
+        now = time.monotonic()
+        repeating = now - self._last_move < BODY_DELAY
+        self._last_move = now
+        if repeating:
+            self._body_timer = self.set_timer(BODY_DELAY, partial(self._settle, rowid))
+        else:
+            self._settle(rowid)
+
+    def _settle(self, rowid: int) -> None:
+        """Draw the entry under the cursor and mark it read."""
+        self._body_timer = None
+        if self.library is None or self.entry_list.current_rowid != rowid:
+            return
+        detail = self.entry_detail(rowid)
+        view = self.entry_view
+        set_border_text(view, "border_title", one_line(detail.source) or "Entry")
+        view.show(detail)
+        row = self.entry_list.row(rowid)
+        if row is not None and not row.read:
+            self._set_read(rowid, True)
+
+    def _current_detail(self) -> EntryDetail | None:
+        """The entry under the cursor, even before the detail has caught up."""
+        rowid = self.entry_list.current_rowid
+        if rowid is None or self.library is None:
+            return None
+        if self.detail is None or self.detail.row.rowid != rowid:
+            return self.entry_detail(rowid)
+        return self.detail
+
+    @on(EntryList.Opened)
+    def _opened(self, message: EntryList.Opened) -> None:
+        self.entry_view.focus()
+
+    def action_focus_list(self) -> None:
+        self.entry_list.focus()
+
+    def action_page_detail(self, direction: int) -> None:
+        view = self.entry_view
+        if direction > 0:
+            if view.scroll_y >= view.max_scroll_y and not view.has_focus:
+                self.action_next_unread()
+            else:
+                view.scroll_page_down(animate=False)
+        else:
+            view.scroll_page_up(animate=False)
+
+    def _set_read(self, rowid: int, read: bool) -> None:
+        row = self.entry_list.row(rowid)
+        if row is None or row.read == read:
+            return
+        self._save("read", rowid, read)
+        self.entry_list.update_row(rowid, read=read)
+        self._adjust_counts(row.page_id, unread=-1 if read else 1)
+
+    def _adjust_counts(self, page_id: int, unread: int = 0, starred: int = 0) -> None:
+        """New counts now; on screen once the cursor has been still for
+        COUNTS_DELAY (a count line per read entry would double what a move
+        sends to the terminal)."""
+        self.pages = [replace(p, unread=p.unread + unread, starred=p.starred + starred)
+                      if p.id == page_id else p for p in self.pages]
+        if self._counts_timer is None:
+            self._counts_timer = self.set_timer(COUNTS_DELAY, self._show_counts)
+
+    def _show_counts(self) -> None:
+        self._counts_timer = None
+        if self.app._closing:
+            return
+        still = time.monotonic() - self._last_move
+        if still < COUNTS_DELAY:
+            self._counts_timer = self.set_timer(COUNTS_DELAY - still, self._show_counts)
+            return
+        self.sidebar.update_counts(self.pages)
+
+    def action_toggle_read(self) -> None:
+        rowid = self.entry_list.current_rowid
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        if row is not None:
+            self._set_read(row.rowid, not row.read)
+
+    def action_toggle_star(self) -> None:
+        rowid = self.entry_list.current_rowid
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        if row is None or self.library is None:
+            return
+        starred = not row.starred
+        self._save("star", row.rowid, starred)
+        self.entry_list.update_row(row.rowid, starred=starred)
+        self._adjust_counts(row.page_id, starred=1 if starred else -1)
+        detail = self.detail
+        if detail is not None and detail.row.rowid == row.rowid:
+            self.entry_view.show(replace(detail, row=replace(detail.row, starred=starred)))
+
+    def _unread_from(self, start: int, direction: int, none_left: str,
+                     focus: bool = False) -> None:
+        entry_list = self.entry_list
+        for index, row in entry_list.rows_from(start, direction):
+            if not row.read:
+                entry_list.move_to(index)
+                if focus:
+                    entry_list.focus()
+                return
+        self.notify(none_left)
+
+    def action_next_unread(self) -> None:
+        self._unread_from(self.entry_list.cursor, +1, "No more unread entries below.")
+
+    def action_previous_unread(self) -> None:
+        self._unread_from(self.entry_list.cursor, -1, "No more unread entries above.")
+
+    def action_first_unread(self) -> None:
+        """The first unread entry of the list (on a live blog, the newest one
+        you have not read)."""
+        self._unread_from(-1, +1, "Nothing unread here.", focus=True)
+
+    # --- links -------------------------------------------------------------
+
+    def _link(self) -> str | None:
+        """The entry's address (its page's, else its first link) when it is
+        an http(s) URL; None, said, otherwise: a page's og:url may say
+        file:, javascript:, smb: or vscode:, and is shown, never opened."""
+        detail = self._current_detail()
+        url = None
+        if detail is not None:
+            url = detail.page_url or (detail.links[0][0] if detail.links else None)
+        if url is None:
+            self.notify("This entry has no link.", severity="warning")
+            return None
+        if web_url(url) is None:
+            self.notify(f"Not opened or copied: {url} (only http and https links are).",
+                        title="Not a web link", severity="warning")
+            return None
+        return url
+
+    def action_open_link(self) -> None:
+        url = self._link()
+        if url is not None:
+            self.open_in_browser(url)
+
+    @work(thread=True, group="browser", name="open link", exit_on_error=False)
+    def open_in_browser(self, url: str) -> None:
+        if not webbrowser.open(url):
+            self.app.call_from_thread(
+                self.notify, f"No browser to open {url} — y copies the link.",
+                severity="warning")
+
+    def action_copy_link(self) -> None:
+        url = self._link()
+        if url is None:
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", title="Link copied")
+
+    # --- refresh and following ----------------------------------------------
+
+    def action_refresh_page(self) -> None:
+        page_id = self.page_context
+        detail = self._current_detail() if page_id is None else None
+        if detail is not None:
+            page_id = detail.row.page_id
+        page = self._page(page_id)
+        if page is None:
+            self.notify("Choose a page to refresh.", severity="warning")
+            return
+        if not page.fetch_url:
+            self.notify("This page has no address to fetch again (it came from a file).",
+                        severity="warning")
+            return
+        set_border_text(self.entry_list, "border_subtitle", "refreshing…")
+        self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
+        self.refresh_page(page.id)
+
+    @work(thread=True, exclusive=True, group="refresh", name="refresh", exit_on_error=False)
+    def refresh_page(self, page_id: int) -> None:
+        """Fetch the page again (tui.pipeline.sources.refetch, through the
+        follow poll) and move its follow state on, as a scheduled poll would:
+        the follow line then says "updated"/"checked" and when the next try is."""
+        from tui.errors import UserError
+        from tui.pipeline.follow import poll_once
+
+        lib = self.library
+        assert lib is not None
+        outcome = poll_once(lib, page_id)
+        if outcome.status == "failed":
+            self.app.call_from_thread(self.following.refreshed, outcome)
+            raise UserError(outcome.error or "the refresh failed")
+        result = outcome.result
+        summary = "unchanged (304)" if result is None else result.describe(changes_only=True)
+        if result is not None and result.cut:
+            summary += f"; {cut_note(result.total, result.cut)}"
+        self.post_message(PageRefreshed(page_id, summary, outcome))
+
+    def on_page_refreshed(self, message: PageRefreshed) -> None:
+        self.following.refreshed(message.outcome)
+        self.notify(message.summary, title="Refreshed")
+        self.title_list()
+        if message.outcome.status == "updated":
+            self.load_view(self.view_key, select=self.entry_list.current_rowid,
+                           with_sidebar=True)
+
+    def on_follow_polled(self, message: FollowPolled) -> None:
+        if message.pages is not None:
+            self.set_pages(message.pages)
+            self.sidebar.update_counts(message.pages)
+        updated = self.following.take(message)
+        if updated:
+            self._show_updates(updated)
+        if message.started or message.pages is not None:
+            self.refresh_bindings()  # `p` shows once something is followed
+        self.title_list()
+
+    def _show_updates(self, page_ids: set[int]) -> None:
+        """Reload the list if it shows an updated page, keeping the cursor's
+        entry where it is on screen; refresh the entry on show if it changed."""
+        on_show = self.page_context in page_ids if self.view_key.kind == "page" else True
+        busy = any(w.group == "view" and w.is_running for w in self.app.workers)
+        if on_show and self.search_query is None and not busy:
+            self.load_view(self.view_key, select=self.entry_list.current_rowid, anchor=True)
+        detail = self.detail
+        if detail is not None and detail.row.page_id in page_ids and self.reader is not None:
+            new = self.entry_detail(detail.row.rowid)
+            if new != detail:
+                self.entry_view.show(new)  # the same entry: its scroll is kept
+
+    def action_toggle_follow(self) -> None:
+        self.notify(self.following.toggle_pause(), title="Following")
+        self.title_list()
+
+    # --- errors, help, quitting ---------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        line = self.news_app.worker_failed(event.worker)
+        what = event.worker.name
+        if what == "refresh":
+            self.title_list()
+        if what == "load library":
+            self.entry_view.show_message(f"The library could not be opened: {line}")
+            self.entry_list.empty_text = "No library."
+            self.entry_list.refresh()
+
+    def binding_sections(self) -> list[tuple[str, list[Binding]]]:
+        return binding_sections(self.news_app, self)
+
+    def palette_targets(self) -> dict[str, object]:
+        return {"Entry list": self.entry_list, "Entry (detail pane)": self.entry_view,
+                "Sidebar": self.sidebar}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_follow":  # `p` only shows while pages are followed
+            return self.following.following_any()
+        if action == "refresh_page" and self.view_key.kind == "page":
+            page = self._page(self.page_context)  # a page from a file: nothing to fetch
+            return page is None or bool(page.fetch_url)
+        return True
+
+    def save_and_close(self) -> None:
+        """Quitting: the page on show is seen, queued marks are saved, the
+        library is closed."""
+        if self.page_context is not None:
+            self._mark_seen(self.page_context)
+        if self.library is not None:
+            try:  # what is still queued is saved before the app goes
+                self.writes.flush(self.library)
+            except Exception:  # quitting must not fail
+                pass
+
+    def on_unmount(self) -> None:
+        if self.reader is not None and self.reader is not self.library:
+            self.reader.close()
+        if self.library is not None:
+            self.library.close()
+

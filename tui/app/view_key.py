@@ -1,0 +1,61 @@
+"""What the entry list can show: every entry, the unread or starred ones,
+one page, or one topic (of the page on show, or of the whole library). The
+sidebar's option ids are the keys' text ("page:12", "topic:Gaza"); they are
+parsed once, here, into a `ViewKey`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from tui.library import EntryFilter
+
+Kind = Literal["all", "unread", "starred", "page", "topic"]
+SPECIAL_VIEWS: dict[str, str] = {"all": "All", "unread": "Unread", "starred": "Starred"}
+EMPTY_TEXT = {
+    "unread": "Nothing unread. All caught up.",
+    "starred": "No starred entries yet: s stars the entry under the cursor.",
+}
+
+
+@dataclass(frozen=True)
+class ViewKey:
+    kind: Kind = "all"
+    page_id: int | None = None  # for "page"
+    topic: str | None = None  # for "topic"
+
+    @classmethod
+    def parse(cls, text: str) -> ViewKey:
+        """'all', 'unread', 'starred', 'page:12' or 'topic:NAME'; anything
+        else is 'all'."""
+        if text.startswith("page:") and text[5:].isdigit():
+            return cls("page", page_id=int(text[5:]))
+        if text.startswith("topic:"):
+            return cls("topic", topic=text[6:])
+        if text in SPECIAL_VIEWS:
+            return cls(cast(Kind, text))
+        return cls()
+
+    @classmethod
+    def page(cls, page_id: int) -> ViewKey:
+        return cls("page", page_id=page_id)
+
+    def __str__(self) -> str:
+        if self.kind == "page":
+            return f"page:{self.page_id}"
+        if self.kind == "topic":
+            return f"topic:{self.topic}"
+        return self.kind
+
+    def filter(self, page_context: int | None) -> EntryFilter:
+        """The library filter; a topic is looked for on the page on show."""
+        if self.kind == "page":
+            return EntryFilter(page_id=self.page_id)
+        if self.kind == "topic":
+            return EntryFilter(page_id=page_context, topic=self.topic)
+        return EntryFilter(unread_only=self.kind == "unread",
+                           starred_only=self.kind == "starred")
+
+    @property
+    def empty_text(self) -> str:
+        return EMPTY_TEXT.get(self.kind, "No entries here.")

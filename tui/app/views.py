@@ -1,0 +1,51 @@
+"""Reading what the entry list shows from the library: `read_view` runs in
+a worker thread and only reads."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from tui.app.messages import SidebarData, ViewLoaded
+from tui.app.view_key import ViewKey
+from tui.app.widgets.entry_list import Divider, Marks, build_items
+from tui.library import Library
+
+#: Above this many entries a page's list has no day separators / "new" line.
+MAX_DIVIDER_ROWS = 20_000
+#: Rows read with a view on either side of the cursor, so the first screen
+#: needs no further query.
+FIRST_ROWS = 150
+#: Rows read at a time for a page's dividers (only their time and first_seen are kept).
+ROWS_BATCH = 2_000
+
+def read_view(lib: Library, key: ViewKey, page_context: int | None,
+              topics_context: int | None, select: int | None = None,
+              with_sidebar: bool = False, anchor: bool = False) -> ViewLoaded:
+    """Row ids (and, for one page, dividers) for `key`; the pages
+    (`with_sidebar`: counts or pages changed) and the topics when the page
+    they concern is not `topics_context`."""
+    flt = key.filter(page_context)
+    rowids = lib.entry_rowids(flt)
+    single_page = flt.page_id is not None
+    # The list's row cache gets the rows around the cursor only (a whole
+    # big page would push the rows on screen out of it).
+    at = rowids.index(select) if select is not None and select in rowids else 0
+    near = slice(max(0, at - FIRST_ROWS), at + FIRST_ROWS)
+    if single_page and len(rowids) <= MAX_DIVIDER_ROWS:
+        marks: dict[int, Marks] = {}
+        rows = []
+        for start in range(0, len(rowids), ROWS_BATCH):
+            batch = lib.entry_rows(rowids[start:start + ROWS_BATCH])
+            marks.update((row.rowid, (row.time, row.first_seen)) for row in batch)
+            rows += batch[max(0, near.start - start):max(0, near.stop - start)]
+        seen = lib.seen_up_to(key.page_id) if key.page_id is not None else None
+        items = build_items(rowids, marks, seen)
+    else:
+        rows = lib.entry_rows(rowids[near])
+        items = cast("list[int | Divider]", rowids)  # no copy of 100k ids
+    pages = lib.pages() if with_sidebar else None
+    new_context = with_sidebar or flt.page_id != topics_context
+    topics = lib.topics(flt.page_id) if new_context else None
+    sidebar = SidebarData(pages, topics, flt.page_id) \
+        if pages is not None or topics is not None else None
+    return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor)

@@ -1,0 +1,92 @@
+"""Entry point: `newsreader [SOURCE...]` opens the app; `newsreader CMD ...`
+runs a subcommand. Subcommand modules are imported only when used, so the
+app starts without loading what it does not need."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from types import ModuleType
+
+from tui import __version__
+from tui.errors import UserError, one_line_error, print_error
+
+# name -> module under tui.cli
+COMMANDS: dict[str, str] = {
+    "parse": "parse",
+    "add": "add",
+    "list": "pages",
+    "search": "search",
+    "refresh": "refresh",
+    "export": "export",
+    "remove": "remove",
+    "reparse": "reparse",
+    "follow": "follow",
+    "check": "check",
+}
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"tui.cli.{COMMANDS[name]}")
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal reader for news live blogs and articles.",
+        epilog="commands: " + ", ".join(COMMANDS) + " (newsreader CMD --help)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    if command is None:
+        parser.add_argument(
+            "sources", nargs="*", metavar="SOURCE",
+            help="files, URLs or - (stdin) to import before opening the reader",
+        )
+        return parser
+    sub = parser.add_subparsers(dest="command", required=True)
+    module = _command_module(command)
+    cmd_parser = sub.add_parser(command, help=module.HELP, description=module.HELP)
+    module.add_arguments(cmd_parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    try:
+        args = build_parser(command).parse_args(argv)
+        if command is None:
+            from tui.cli import open_app
+
+            return open_app.run(args)
+        return int(_command_module(command).run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `newsreader list | head`: the reader went away; not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except UserError as exc:
+        _error(one_line_error(exc))
+        return exc.exit_status
+    except Exception as exc:  # never a traceback for people
+        from tui.library import LibraryError
+
+        if isinstance(exc, LibraryError):
+            _error(one_line_error(exc))
+            return 2
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {one_line_error(exc)}")
+        return 1
+
+
+def _error(line: str) -> None:
+    print_error(line)
+
+

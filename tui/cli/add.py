@@ -1,0 +1,20 @@
+"""`newsreader add SOURCE...`: import files, stdin (-) or http(s) URLs."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import import_sources, open_library
+
+HELP = "import pages into the library: files, - for stdin, http(s) URLs, RSS/Atom feeds"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="a file, - for standard input, or an http(s) URL")
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_library() as library:
+        _first, failed = import_sources(library, args.sources)
+    return 2 if failed else 0
