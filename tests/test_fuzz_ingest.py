@@ -105,6 +105,19 @@ def test_hostile_shapes_parse() -> None:
         check(data)
 
 
+def test_names_css_cannot_take_are_no_crash() -> None:
+    """Found by the long fuzz run (a flipped byte): a tag or data-* attribute
+    name with a character Python's \\w takes and CSS does not ("ª", "²")
+    made a selector selectolax could not parse."""
+    for name in ("data-time\u00aa", "data-time\u00b2x", "data-x\u00b2-stamp"):
+        items = "".join(f'<div {name}="2024-05-02T1{i}:00Z"><time>1{i}:00</time>'
+                        f"<p>Update {i} happened today.</p></div>" for i in range(6))
+        check(f"<html><body><h1>Live</h1>{items}</body></html>".encode())
+    leaves = "".join(f"<sp\u00aa class=t>1{i}:05</sp\u00aa><p>Update {i} of the day.</p>"
+                     for i in range(6))
+    check(f"<html><body><h1>Live</h1>{leaves}</body></html>".encode())
+
+
 def test_the_checker_can_fail(tmp_path: Path) -> None:
     page = Page(kind="article", title="t\x1b[2Jx")  # type: ignore[arg-type]
     assert CONTROL & set(next(_strings(page)))

@@ -33,11 +33,15 @@ from tui.ingest.zones import (
 )
 from tui.textnorm import clean_inline
 
-_TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=", re.IGNORECASE)
+# ASCII only: names become CSS selectors, and a selector with "ª" or "²" (word
+# characters to Python, not to CSS) does not parse.
+_TIME_ATTR = re.compile(r"\s(data-[\w-]*(?:time|date|stamp)[\w-]*)\s*=",
+                        re.IGNORECASE | re.ASCII)
 _LATER_ATTR = re.compile(r"modif|update|edit|expir|last", re.IGNORECASE)
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _CLOCK_ONLY = re.compile(r"^\W*" + CLOCK_RE.pattern + r"\W*$", re.IGNORECASE)
-_OPENING_TAG = re.compile(r"<([a-zA-Z][\w-]{0,20})\b(?:[^>]*?\sclass\s*=\s*[\"']?([^\"'>]*))?")
+_OPENING_TAG = re.compile(r"<([a-zA-Z][\w-]{0,20})\b(?:[^>]*?\sclass\s*=\s*[\"']?([^\"'>]*))?",
+                          re.ASCII)
 # An element whose whole text is a clock ("20:28 (IST)") or a match minute,
 # as the raw HTML shows it: one pass finds both kinds.
 _LEAF_TEXT = re.compile(  # (the lookahead fails most ">" at once: twice as fast)
