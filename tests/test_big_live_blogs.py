@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.ingest.html_liveblog as html_liveblog
+import tui.ingest.html.liveblog as html_liveblog
 from tui.cli import main
 from tui.ingest import parse
 from tui.model import PageKind

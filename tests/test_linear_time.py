@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from tui.ingest import parse
 from tui.ingest.decode import MAX_ATTRIBUTES, cap_attributes
-from tui.ingest.markdown_text import escape_markdown
+from tui.ingest.markdown.plain import escape_markdown
 from tui.ingest.topics import names_in
 from tui.library import Library
 from tui.model import Entry, Page, PageKind, entry_id

@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[2]))
 
 from tui.ingest import parse  # noqa: E402
-from tui.ingest.markdown_text import markdown_plain  # noqa: E402
+from tui.ingest.markdown.plain import markdown_plain  # noqa: E402
 
 EXTRACTION = HERE.parents[3] / "shared" / "extraction"
 

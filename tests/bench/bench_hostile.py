@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_linear_time import attributes_page  # noqa: E402
 
 from tui.ingest import parse  # noqa: E402
-from tui.ingest.markdown_text import escape_markdown  # noqa: E402
+from tui.ingest.markdown.plain import escape_markdown  # noqa: E402
 from tui.ingest.topics import names_in  # noqa: E402
 from tui.library import Library  # noqa: E402
 from tui.model import Entry, Page, PageKind, entry_id  # noqa: E402

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
+from tui.app.bindings import APP_BINDINGS
 from tui.app.following import FOLLOW_TICK
 from tui.app.hangup import watch_for_hangup
 from tui.app.palette import PaletteCommand, ReaderCommands, palette_commands
@@ -31,11 +31,7 @@ class NewsReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     NOTIFICATION_TIMEOUT = 4
 
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Keys", id="app.help"),
-        Binding("T", "change_theme", "Theme", id="app.theme", show=False),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     #: Seconds between looks at the follow state (tests make it shorter).
     follow_tick: float = FOLLOW_TICK
@@ -95,7 +91,7 @@ class NewsReaderApp(App[None]):
             except OSError as exc:
                 self.notify(f"Could not save the theme: {exc}", severity="warning")
 
-    def worker_failed(self, worker: Worker[object]) -> str:
+    def worker_failed(self, worker: Worker[None]) -> str:
         """Every worker is started with exit_on_error=False: its failure is
         told here, in one notification, and the reader stays open. Returns
         the line told."""

@@ -5,9 +5,9 @@ the screen hands to `FollowingController.take`.
 
 New entries are marked fresh and announced with one notification per page;
 the screen slots them into the list (the cursor's entry keeps its screen
-line). `p` pauses and resumes following. The state of the page on show
-(following/paused/ended, last update, next try, last error) is
-`status(page_id)`, for the entry list's subtitle.
+line). `p` pauses and resumes following; `r` fetches a page now
+(`refresh`). The state of the page on show (following/paused/ended, last
+update, next try, last error) is `status(page_id)`, for the list's subtitle.
 
 A controller the reader screen owns: it knows the follower and the fresh
 entries, and talks to the screen only through `run_worker`, `post_message`,
@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol
 
 from textual.message import Message
 from textual.timer import Timer
 from textual.worker import Worker
 
-from tui.app.messages import FollowPolled
+from tui.app.messages import FollowPolled, PageRefreshed
 from tui.app.safe_text import one_line
+from tui.errors import UserError
 from tui.library import Library
-from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config
+from tui.model import cut_note
+from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config, poll_once
 
 #: Seconds between looks at the follow state (no I/O unless a page is due).
 FOLLOW_TICK = 1.0
@@ -39,7 +42,8 @@ class FollowHost(Protocol):
     """What the controller needs of the screen that owns it."""
 
     def run_worker(self, work: Callable[[], None], *, name: str, group: str,
-                   thread: bool, exit_on_error: bool) -> Worker[None]: ...
+                   thread: bool, exit_on_error: bool, exclusive: bool = False
+                   ) -> Worker[None]: ...
     def post_message(self, message: Message) -> bool: ...
     def set_interval(self, interval: float, callback: Callable[[], None], *,
                      name: str) -> Timer: ...
@@ -125,11 +129,28 @@ class FollowingController:
             return state.title
         return outcome.result.title if outcome.result else ""
 
-    def refreshed(self, outcome: PollOutcome) -> None:
-        """A refresh asked for by hand moves the follow state on, as a poll would."""
+    def refresh(self, page_id: int) -> None:
+        """Fetch a page now (`r`), in a worker; a `PageRefreshed` comes back."""
+        self.host.run_worker(partial(self._refresh, page_id), name="refresh", group="refresh",
+                             thread=True, exit_on_error=False, exclusive=True)
+
+    def _refresh(self, page_id: int) -> None:
+        """Fetch the page again (through the follow poll) and move its follow
+        state on, as a scheduled poll would: the follow line then says
+        "updated"/"checked" and when the next try is. A failure is raised,
+        for the app's error funnel."""
+        library = self.library()
+        assert library is not None
+        outcome = poll_once(library, page_id)
         if self.follower is not None:
             self.follower.apply(outcome)
-        self.fresh_rowids.update(row.rowid for row in outcome.new_rows)
+        if outcome.status == "failed":
+            raise UserError(outcome.error or "the refresh failed")
+        result = outcome.result
+        summary = "unchanged (304)" if result is None else result.describe(changes_only=True)
+        if result is not None and result.cut:
+            summary += f"; {cut_note(result.total, result.cut)}"
+        self.host.post_message(PageRefreshed(page_id, summary, outcome))
 
     def following_any(self) -> bool:
         """Is some page being followed (live, not ended)?"""

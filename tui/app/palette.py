@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from textual.app import App
 from textual.binding import Binding
@@ -17,8 +17,13 @@ from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 
-if TYPE_CHECKING:
-    from tui.app.reader import ReaderScreen
+
+class PaletteReader(Protocol):
+    """What the palette needs of the reader screen."""
+
+    def binding_sections(self) -> list[tuple[str, list[Binding]]]: ...
+    def palette_targets(self) -> dict[str, object]: ...
+
 
 PaletteCommand = tuple[str, str, Callable[[], object]]
 
@@ -38,7 +43,7 @@ def binding_sections(app: App[None], screen: Screen[None]) -> list[tuple[str, li
     ]
 
 
-def palette_commands(app: App[None], reader: ReaderScreen) -> list[PaletteCommand]:
+def palette_commands(app: App[None], reader: PaletteReader) -> list[PaletteCommand]:
     """Every action with a description, run where its key works."""
     targets = reader.palette_targets()
     commands: list[PaletteCommand] = []
@@ -57,7 +62,7 @@ def palette_commands(app: App[None], reader: ReaderScreen) -> list[PaletteComman
     return commands
 
 
-def _run(app: App[None], reader: ReaderScreen, action: str, target: object) -> None:
+def _run(app: App[None], reader: PaletteReader, action: str, target: object) -> None:
     if target is not None:
         target.focus()  # type: ignore[attr-defined]
     else:  # a key that works anywhere: the reader's action, else the app's

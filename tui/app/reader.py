@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -28,24 +28,30 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from tui.app.bindings import READER_BINDINGS
 from tui.app.following import FollowingController
+from tui.app.links import entry_link
 from tui.app.messages import FollowPolled, PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
 from tui.app.palette import binding_sections
 from tui.app.safe_text import one_line, set_border_text
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
-from tui.app.view_key import SPECIAL_VIEWS, ViewKey
-from tui.app.views import read_view
+from tui.app.view_key import ViewKey
+from tui.app.views import list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.app.writes import WriteQueue
+from tui.config import Config
 from tui.library import EntryDetail, EntryRow, Library, LibraryError, PageSummary
-from tui.model import cut_note
-from tui.textnorm import web_url
 
-if TYPE_CHECKING:
-    from tui.app.app import NewsReaderApp
+
+class ReaderHost(Protocol):
+    """What the screen needs of the app it runs in (tui.app.app)."""
+
+    config: Config
+
+    def worker_failed(self, worker: Worker[None]) -> str: ...
 
 #: Below this width the sidebar folds away (it comes back on `\` or f2).
 SIDEBAR_MIN_WIDTH = 100
@@ -59,32 +65,7 @@ COUNTS_DELAY = 0.5
 
 
 class ReaderScreen(Screen[None]):
-    BINDINGS = [
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding("t", "pick_topic", "Topic", id="app.topic", show=False),
-        Binding("n", "next_unread", "Unread", id="entry.next_unread",
-                tooltip="Next unread"),
-        Binding("N", "previous_unread", "Previous unread", id="entry.previous_unread",
-                show=False),
-        Binding("s", "toggle_star", "Star", id="entry.star"),
-        Binding("m", "toggle_read", "Read/unread", id="entry.read", show=False),
-        Binding("space", "page_detail(1)", "Page the entry down", id="detail.page_forward",
-                show=False),
-        Binding("b", "page_detail(-1)", "Page the entry up", id="detail.page_back",
-                show=False),
-        Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
-        Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
-        Binding("r", "refresh_page", "Refresh", id="page.refresh"),
-        Binding("p", "toggle_follow", "Pause", id="follow.pause",
-                tooltip="Pause or resume following"),
-        Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),
-        Binding("left_square_bracket", "switch_page(-1)", "Previous page", id="page.previous",
-                show=False),
-        Binding("right_square_bracket", "switch_page(1)", "Next page", id="page.next",
-                show=False),
-        Binding("backslash,f2", "toggle_sidebar", "Sidebar", id="app.sidebar"),
-        Binding("escape", "go_back", "Back", id="app.back", show=False),
-    ]
+    BINDINGS = READER_BINDINGS
 
     def __init__(self, library_path: Path | None = None, initial_page: int | None = None,
                  follow_tick: float | None = None) -> None:
@@ -111,8 +92,8 @@ class ReaderScreen(Screen[None]):
                                              *(() if follow_tick is None else (follow_tick,)))
 
     @property
-    def news_app(self) -> NewsReaderApp:
-        return self.app  # type: ignore[return-value]
+    def news_app(self) -> ReaderHost:
+        return cast(ReaderHost, self.app)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -300,32 +281,13 @@ class ReaderScreen(Screen[None]):
         assert self.library is not None
         self.writes.drain(self.library)
 
-    def _view_title(self) -> str:
-        if self.search_query is not None:
-            return f"Search: {one_line(self.search_query)}"
-        key = self.view_key
-        if key.kind in SPECIAL_VIEWS:
-            return SPECIAL_VIEWS[key.kind]
-        page = self._page(self.page_context)
-        title = one_line(page.title) if page else "Entries"
-        if key.kind == "topic":
-            return f"#{one_line(key.topic)}" + (f" · {title}" if page else "")
-        return title
-
     def title_list(self) -> None:
-        entry_list = self.entry_list
-        count = entry_list.entry_count
-        set_border_text(entry_list, "border_title", self._view_title())
-        noun = "result" if self.search_query is not None else "entry"
-        plural = "entries" if noun == "entry" else "results"
-        subtitle = f"{count:,} {noun if count == 1 else plural}"
-        page = self._page(self.page_context) if self.search_query is None else None
-        if page is not None and page.cut and self.view_key == ViewKey.page(page.id):
-            subtitle += f" · {page.cut:,} older left out (limit)"
+        page = self._page(self.page_context)
+        set_border_text(self.entry_list, "border_title",
+                        view_title(self.view_key, self.search_query, page))
         status = self.following.status(self.page_context) if self.search_query is None else ""
-        if status:  # following: "following · updated 12:04 · next at 12:05:30"
-            subtitle += f" · {one_line(status)}"
-        set_border_text(entry_list, "border_subtitle", subtitle)
+        set_border_text(self.entry_list, "border_subtitle", list_subtitle(
+            self.entry_list.entry_count, self.view_key, self.search_query, page, status))
 
     def _page(self, page_id: int | None) -> PageSummary | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -529,19 +491,10 @@ class ReaderScreen(Screen[None]):
     # --- links -------------------------------------------------------------
 
     def _link(self) -> str | None:
-        """The entry's address (its page's, else its first link) when it is
-        an http(s) URL; None, said, otherwise: a page's og:url may say
-        file:, javascript:, smb: or vscode:, and is shown, never opened."""
-        detail = self._current_detail()
-        url = None
-        if detail is not None:
-            url = detail.page_url or (detail.links[0][0] if detail.links else None)
-        if url is None:
-            self.notify("This entry has no link.", severity="warning")
-            return None
-        if web_url(url) is None:
-            self.notify(f"Not opened or copied: {url} (only http and https links are).",
-                        title="Not a web link", severity="warning")
+        """The entry's web address, or None, said in a notice (tui.app.links)."""
+        url, problem = entry_link(self._current_detail())
+        if problem is not None:
+            self.notify(problem, title="Not a web link" if url else "", severity="warning")
             return None
         return url
 
@@ -581,30 +534,10 @@ class ReaderScreen(Screen[None]):
             return
         set_border_text(self.entry_list, "border_subtitle", "refreshing…")
         self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
-        self.refresh_page(page.id)
-
-    @work(thread=True, exclusive=True, group="refresh", name="refresh", exit_on_error=False)
-    def refresh_page(self, page_id: int) -> None:
-        """Fetch the page again (tui.pipeline.sources.refetch, through the
-        follow poll) and move its follow state on, as a scheduled poll would:
-        the follow line then says "updated"/"checked" and when the next try is."""
-        from tui.errors import UserError
-        from tui.pipeline.follow import poll_once
-
-        lib = self.library
-        assert lib is not None
-        outcome = poll_once(lib, page_id)
-        if outcome.status == "failed":
-            self.app.call_from_thread(self.following.refreshed, outcome)
-            raise UserError(outcome.error or "the refresh failed")
-        result = outcome.result
-        summary = "unchanged (304)" if result is None else result.describe(changes_only=True)
-        if result is not None and result.cut:
-            summary += f"; {cut_note(result.total, result.cut)}"
-        self.post_message(PageRefreshed(page_id, summary, outcome))
+        self.following.refresh(page.id)
 
     def on_page_refreshed(self, message: PageRefreshed) -> None:
-        self.following.refreshed(message.outcome)
+        self.following.fresh_rowids.update(row.rowid for row in message.outcome.new_rows)
         self.notify(message.summary, title="Refreshed")
         self.title_list()
         if message.outcome.status == "updated":
@@ -654,7 +587,7 @@ class ReaderScreen(Screen[None]):
             self.entry_list.refresh()
 
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
-        return binding_sections(self.news_app, self)
+        return binding_sections(self.app, self)
 
     def palette_targets(self) -> dict[str, object]:
         return {"Entry list": self.entry_list, "Entry (detail pane)": self.entry_view,

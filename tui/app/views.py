@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import cast
 
 from tui.app.messages import SidebarData, ViewLoaded
-from tui.app.view_key import ViewKey
+from tui.app.safe_text import one_line
+from tui.app.view_key import SPECIAL_VIEWS, ViewKey
 from tui.app.widgets.entry_list import Divider, Marks, build_items
-from tui.library import Library
+from tui.library import Library, PageSummary
 
 #: Above this many entries a page's list has no day separators / "new" line.
 MAX_DIVIDER_ROWS = 20_000
@@ -49,3 +50,30 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     sidebar = SidebarData(pages, topics, flt.page_id) \
         if pages is not None or topics is not None else None
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor)
+
+
+def view_title(key: ViewKey, search_query: str | None, page: PageSummary | None) -> str:
+    """The entry list's title: the search, the view, the page (and topic)."""
+    if search_query is not None:
+        return f"Search: {one_line(search_query)}"
+    if key.kind in SPECIAL_VIEWS:
+        return SPECIAL_VIEWS[key.kind]
+    title = one_line(page.title) if page else "Entries"
+    if key.kind == "topic":
+        return f"#{one_line(key.topic)}" + (f" · {title}" if page else "")
+    return title
+
+
+def list_subtitle(count: int, key: ViewKey, search_query: str | None,
+                  page: PageSummary | None, follow_status: str) -> str:
+    """Under the list: "20 entries", what a cut page left out, and the
+    following state ("following · updated 12:04 · next at 12:05:30")."""
+    noun = "result" if search_query is not None else "entry"
+    plural = "entries" if noun == "entry" else "results"
+    subtitle = f"{count:,} {noun if count == 1 else plural}"
+    if search_query is None and page is not None and page.cut \
+            and key == ViewKey.page(page.id):
+        subtitle += f" · {page.cut:,} older left out (limit)"
+    if follow_status:
+        subtitle += f" · {one_line(follow_status)}"
+    return subtitle

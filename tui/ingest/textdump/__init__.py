@@ -34,7 +34,7 @@ import re
 
 from tui.ingest.dates import zone_for_language
 from tui.ingest.lang import guess_language
-from tui.ingest.markdown_text import escape_markdown
+from tui.ingest.markdown.plain import escape_markdown
 from tui.ingest.textdump.chrome import is_end
 from tui.ingest.textdump.entries import split_headlines, stamped_bodies
 from tui.ingest.textdump.fill import Body, fill_body

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 
 from tui.ingest.dates import find_date
-from tui.ingest.markdown_text import escape_markdown, first_sentence
+from tui.ingest.markdown.plain import escape_markdown, first_sentence
 from tui.ingest.textdump.chrome import (
     SENTENCE_END,
     YEAR,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 
-from tui.ingest.markdown_text import escape_markdown
+from tui.ingest.markdown.plain import escape_markdown
 from tui.ingest.textdump.chrome import (
     content_list,
     headline_like,

@@ -20,8 +20,8 @@ from tui.ingest.dates import (
     find_date,
     split_lead_clock,
 )
-from tui.ingest.html_anchors import printed_clock
-from tui.ingest.html_entry import (
+from tui.ingest.html.anchors import printed_clock
+from tui.ingest.html.entry import (
     HEADING_TAGS,
     MAX_ANCHORS,
     MAX_SIBLINGS,
@@ -33,7 +33,7 @@ from tui.ingest.html_entry import (
     text_length,
 )
 from tui.ingest.markdown import Rendered, render, short_text
-from tui.ingest.markdown_text import HEADLINE_MAX
+from tui.ingest.markdown.plain import HEADLINE_MAX
 from tui.ingest.minutes import period_marker, split_minute_prefix
 from tui.ingest.zones import (
     ZONE_STATEMENT,

@@ -20,7 +20,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.ingest.markdown import Rendered, render
-from tui.ingest.markdown_text import escape_markdown
+from tui.ingest.markdown.plain import escape_markdown
 from tui.model import Media
 from tui.textnorm import fold
 

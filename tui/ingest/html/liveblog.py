@@ -14,17 +14,12 @@ from datetime import tzinfo
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tui.ingest.html_anchors import find_anchors, leaf_selectors
-from tui.ingest.html_containers import container_entries
-from tui.ingest.html_entry import (
-    MAX_ENTRIES,
-    MIN_ENTRIES,
-    DomEntry,
-    steps,
-)
-from tui.ingest.html_markers import marker_entries
+from tui.ingest.html.anchors import find_anchors, leaf_selectors
+from tui.ingest.html.containers import container_entries
+from tui.ingest.html.entry import MAX_ENTRIES, MIN_ENTRIES, DomEntry, steps
+from tui.ingest.html.markers import marker_entries
 from tui.ingest.markdown import Rendered
-from tui.ingest.markdown_text import HEADLINE_MAX, first_sentence, markdown_plain
+from tui.ingest.markdown.plain import HEADLINE_MAX, first_sentence, markdown_plain
 from tui.textnorm import clean_inline
 
 

@@ -13,8 +13,8 @@ from selectolax.lexbor import LexborNode
 from tui.ingest.dates import (
     split_clock_prefix,
 )
-from tui.ingest.html_anchors import Anchor
-from tui.ingest.html_entry import (
+from tui.ingest.html.anchors import Anchor
+from tui.ingest.html.entry import (
     HEADING_TAGS,
     MAX_CLIMB,
     DomEntry,
@@ -23,9 +23,9 @@ from tui.ingest.html_entry import (
     publisher_id,
     text_length,
 )
-from tui.ingest.html_markers import lead_in
+from tui.ingest.html.markers import lead_in
 from tui.ingest.markdown import is_boilerplate, render, short_text
-from tui.ingest.markdown_text import HEADLINE_MAX
+from tui.ingest.markdown.plain import HEADLINE_MAX
 from tui.textnorm import clean_inline
 
 _HEADINGS = "h1, h2, h3, h4, h5, h6"

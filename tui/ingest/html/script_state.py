@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tui.ingest.jsonld import loads_lenient
+from tui.ingest.html.jsonld import loads_lenient
 
 MAX_SCRIPT_CHARS = 8_000_000  # of script text read, over the whole page
 MAX_VALUES = 300_000  # JSON values visited

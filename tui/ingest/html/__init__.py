@@ -19,17 +19,15 @@ from itertools import chain
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tui.ingest import jsonld, microdata
-from tui.ingest.html_anchors import parse_instant
-from tui.ingest.html_article import main_content
-from tui.ingest.html_body import confirmed, draw_blocks, extracted_blocks, ours_is_cleaner
-from tui.ingest.html_dating import calibrate, date_clocks
-from tui.ingest.html_entry import (
-    DomEntry,
-)
-from tui.ingest.html_liveblog import find_entries
-from tui.ingest.html_markers import page_zone_statement
-from tui.ingest.html_meta import (
+from tui.ingest.html import jsonld, microdata
+from tui.ingest.html.anchors import parse_instant
+from tui.ingest.html.article import main_content
+from tui.ingest.html.body import confirmed, draw_blocks, extracted_blocks, ours_is_cleaner
+from tui.ingest.html.dating import calibrate, date_clocks
+from tui.ingest.html.entry import DomEntry
+from tui.ingest.html.liveblog import find_entries
+from tui.ingest.html.markers import page_zone_statement
+from tui.ingest.html.meta import (
     Meta,
     explicit_dates,
     host_name,
@@ -40,9 +38,9 @@ from tui.ingest.html_meta import (
     to_zone_moment,
     visible_dates,
 )
+from tui.ingest.html.script_state import timed_items
 from tui.ingest.markdown import Rendered, plain_text, render, render_fragment
-from tui.ingest.markdown_text import first_sentence, markdown_plain
-from tui.ingest.script_state import timed_items
+from tui.ingest.markdown.plain import first_sentence, markdown_plain
 from tui.ingest.zones import zone_label
 from tui.model import Entry, Page, PageKind, entry_id
 from tui.textnorm import clean_inline, fold

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from tui.ingest.dates import at_clock
-from tui.ingest.html_entry import DomEntry, steps
+from tui.ingest.html.entry import DomEntry, steps
 
 ROLLOVER = timedelta(hours=3)  # a clock jumping the wrong way by more: another day
 SLACK = timedelta(hours=1)  # an entry may be stamped a little after the page's date

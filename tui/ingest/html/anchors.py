@@ -21,11 +21,7 @@ from tui.ingest.dates import (
     parse_iso,
     split_clock_prefix,
 )
-from tui.ingest.html_entry import (
-    MAX_ANCHORS,
-    MIN_ENTRIES,
-    body_span,
-)
+from tui.ingest.html.entry import MAX_ANCHORS, MIN_ENTRIES, body_span
 from tui.ingest.markdown import short_text
 from tui.ingest.minutes import MINUTE_IN_HTML, split_minute_prefix
 from tui.ingest.zones import (

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from markdownify import MarkdownConverter
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tui.ingest.markdown_simple import CLOSE, OPEN, TEXT, Token, simple_markdown
+from tui.ingest.markdown.simple import CLOSE, OPEN, TEXT, Token, simple_markdown
 from tui.model import Link, Media
 from tui.textnorm import clean_inline, fold
 
