@@ -1,7 +1,7 @@
 """The library's SQLite schema: connection settings, migrations, error wording.
 
 One reason to change: the shape of the database on disk. Queries live in
-tui.store_read, writes in tui.store_write, the public face in tui.library.
+tui.library.queries, writes in tui.library.merge, the public face in tui.library.
 
 Times the library itself records (first_seen, edited_at, last_checked, ...)
 are REAL Unix timestamps; times that came from a page (entry time, page

@@ -2,11 +2,11 @@
 
 Order of trust: structured data (JSON-LD, microdata) is read first but
 checked against the DOM. Live-blog entries come from the DOM when it shows
-them (html_liveblog), enriched with what the structured updates add (ids,
+them (html.liveblog), enriched with what the structured updates add (ids,
 missing headlines or times); structured updates alone are used only when the
 DOM shows none, and then only those whose text the page really contains;
 times missing from both come from the page's script state when it matches.
-An article's body comes from html_body (trafilatura's blocks, or our own
+An article's body comes from html.body (trafilatura's blocks, or our own
 main-content pass where it is the cleaner).
 """
 

@@ -217,7 +217,7 @@ def _from_container(container: LexborNode, mine: list[Anchor],
     if clocked and instant:
         entry.extra["printed_clock"] = clocked.clock
         # Every time the entry carries (posted, updated): the one that reads
-        # as the printed clock is its time (html_dating.calibrate).
+        # as the printed clock is its time (dating.calibrate).
         entry.extra["instants"] = tuple(dict.fromkeys(
             t for a in mine for t in (a.instant, *a.instants) if t is not None))
     return entry

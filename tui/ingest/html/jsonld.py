@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 MAX_BLOCK_CHARS = 3_000_000  # a JSON-LD block larger than this is skipped
 MAX_TOTAL_CHARS = 8_000_000
 MAX_VALUES = 200_000  # JSON values visited while looking for typed objects
-MAX_UPDATES = 50_000  # as many as html_entry.MAX_ENTRIES
+MAX_UPDATES = 50_000  # as many as html.entry.MAX_ENTRIES
 
 LIVE_TYPES = frozenset({"liveblogposting"})
 ARTICLE_TYPES = frozenset(

@@ -1,10 +1,10 @@
 """Live-blog entries found in the DOM, without trusting structured data.
 
 Each kind of evidence proposes a segmentation of the page: containers
-(html_containers: repeated elements around times) and markers (html_markers:
+(containers: repeated elements around times) and markers (markers:
 runs of headings or lead-ins that open with a clock or a match minute). The
 one that covers most of the page's text in the most regular order is kept.
-All give `DomEntry`s in page order; `html_dating` turns clocks into times.
+All give `DomEntry`s in page order; `dating` turns clocks into times.
 """
 
 from __future__ import annotations
