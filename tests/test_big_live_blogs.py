@@ -57,7 +57,7 @@ def test_add_says_the_cut_and_refresh_keeps_what_the_limit_left_out(
     assert main(["reparse", "long day"]) == 0  # the same page, now past the limit
     assert main(["add", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert "100 entries, 0 new" in out and "0 removed" not in out
+    assert "100 entries, unchanged" in out and "removed" not in out
     assert '"Live: a long day": the page has 50 more entries than the 100 kept' in err
     with Library.open(default_path(), read_only=True) as library:
         page = library.find_page("long day")

@@ -204,7 +204,7 @@ def test_refresh_failure_is_recorded(library: Library, server: LiveServer,
     page_id = _refreshable(library, server.url("/gone"))
     before = library.page_summary(page_id)
     code, out, err = cli(capsys, "refresh", str(page_id))
-    assert code == 2 and out == ""
+    assert code == 3 and out == ""  # the server failed: 3, not 2 (bad input)
     assert err.strip() == (f'newsreader: "Live: refreshable": HTTP 404 Not Found for '
                            f'{server.url("/gone")}')
     after = library.page_summary(page_id)
@@ -357,7 +357,7 @@ def test_reparse_rebuilds_from_cache(home: Path, tmp_path: Path,
     f.unlink()  # offline: only the cached copy is left
     code, out, err = cli(capsys, "reparse", "ceasefire")
     assert (code, err) == (0, "")
-    assert out == '"Live: ceasefire talks"  reparsed, 3 entries, 0 new\n'
+    assert out == '"Live: ceasefire talks"  reparsed, 3 entries, unchanged\n'
 
 
 def test_first_run_has_the_seeds(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,17 +47,18 @@ def assert_terminal_safe(data: bytes) -> None:
         assert bad not in data, (bad, data)
 
 
-@pytest.mark.parametrize(("path", "words"), [
-    ("/reason", "HTTP 404 Not"),
-    ("/ctype", "not a web page (image/"),
-    ("/redirect", "location header"),
+@pytest.mark.parametrize(("path", "words", "status"), [
+    ("/reason", "HTTP 404 Not", 3),  # the server failed: 3
+    ("/ctype", "not a web page (image/", 2),  # no page to read: bad input, 2
+    ("/redirect", "location header", 3),
 ])
 @pytest.mark.parametrize("command", [["parse"], ["add"], ["follow"]])
 def test_server_text_is_cleaned_in_every_command_error(
-        tmp_path: Path, server: RawServer, command: list[str], path: str, words: str) -> None:
+        tmp_path: Path, server: RawServer, command: list[str], path: str, words: str,
+        status: int) -> None:
     result = run(tmp_path, *command, server.url(path))
     err = result.stderr.decode()
-    assert result.returncode == 2, err
+    assert result.returncode == status, err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert words in err and server.url(path) in err
     assert_terminal_safe(result.stdout + result.stderr)
@@ -125,7 +126,7 @@ def test_page_text_is_cleaned_in_every_command_that_prints_it(
         (["add", url], "Live: Evil"), (["list"], "Live: Evil"), (["list", "--json"], "Evil"),
         (["search", "sirens"], "Alarm"), (["search", "sirens", "--json"], "Sirens"),
         (["export", "Evil"], "Sirens"), (["export", "Evil", "--format", "json"], "Sirens"),
-        (["refresh", "Evil"], "+0 new"),
+        (["refresh", "Evil"], "unchanged"),
     ]
     for args, words in outputs:
         result = run(tmp_path, *args)

@@ -2,9 +2,19 @@
 
 
 class UserError(Exception):
-    """Bad input or a failed source: one clear line on stderr, exit status 2."""
+    """Bad input or a failed source: one clear line on stderr, exit status 2
+    (3 when the network or a server failed: tui.pipeline.fetch.FetchError)."""
 
     exit_status = 2
+
+
+def batch_status(failures: list[BaseException]) -> int:
+    """A batch's exit status: 0 when nothing failed, 3 when every failure
+    was the network's, else 2 (bad input)."""
+    if not failures:
+        return 0
+    statuses = {getattr(exc, "exit_status", 2) for exc in failures}
+    return 3 if statuses == {3} else 2
 
 
 def one_line_error(exc: BaseException) -> str:

@@ -32,11 +32,21 @@ def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"tui.cli.{COMMANDS[name]}")
 
 
-def build_parser(command: str | None) -> argparse.ArgumentParser:
+def _command_list() -> str:
+    """The commands with what each does, for `newsreader --help`."""
+    lines = ["commands (newsreader CMD --help for each):"]
+    for name in COMMANDS:
+        lines.append(f"  {name:<9} {_command_module(name).HELP}")
+    return "\n".join(lines)
+
+
+def build_parser(command: str | None, with_commands: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal reader for news live blogs and articles.",
-        epilog="commands: " + ", ".join(COMMANDS) + " (newsreader CMD --help)",
+        epilog=_command_list() if with_commands else
+        "commands: " + ", ".join(COMMANDS) + " (newsreader --help lists them)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     if command is None:
@@ -56,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = argv[0] if argv and argv[0] in COMMANDS else None
     try:
-        args = build_parser(command).parse_args(argv)
+        if command is None and argv:
+            _refuse_unknown_command(argv[0])
+        wants_help = command is None and any(a in ("-h", "--help") for a in argv)
+        args = build_parser(command, with_commands=wants_help).parse_args(argv)
         if command is None:
             from tui.cli import open_app
 
@@ -84,6 +97,22 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _error(f"internal error: {type(exc).__name__}: {one_line_error(exc)}")
         return 1
+
+
+def _refuse_unknown_command(word: str) -> None:
+    """`newsreader serach x`: a word that is no command, no file and no URL
+    is a mistyped command, said in one line (not "no such file" for each
+    argument)."""
+    import difflib
+
+    if word == "-" or word.startswith("-") or "/" in word or "." in word or ":" in word:
+        return  # stdin, an option, a path or a URL
+    if os.path.exists(word):
+        return
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
+    hint = f" — did you mean '{close[0]}'?" if close else \
+        f" (commands: {', '.join(COMMANDS)}; a file to read needs a path)"
+    raise UserError(f"unknown command '{word}'{hint}")
 
 
 def _error(line: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.common import import_sources, open_library
+from tui.errors import batch_status
 
 HELP = "import pages into the library: files, - for stdin, http(s) URLs, RSS/Atom feeds"
 
@@ -16,5 +17,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with open_library() as library:
-        _first, failed = import_sources(library, args.sources)
-    return 2 if failed else 0
+        _first, failures = import_sources(library, args.sources)
+    return batch_status(failures)

@@ -3,9 +3,10 @@ sources with a line for each, running a job per page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
-from tui.cli.output import clean, describe_saved, report, report_cut
+from tui.cli.output import clean, describe_saved, report, report_cut, truncate, width
 from tui.library import Library, LibraryError
 
 
@@ -39,26 +40,31 @@ def open_library(*, write: bool = True, check: bool = True) -> Library:
     return library
 
 
-def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, int]:
+def import_sources(library: Library, specs: Iterable[str]
+                   ) -> tuple[int | None, list[BaseException]]:
     """Import each SOURCE (a file, - for stdin, a URL; a feed's URL imports
     its items): a line on stdout per page stored, the error on stderr for a
-    source that fails. Returns the first page id stored and how many failed."""
+    source that fails. Returns the first page id stored and the failures
+    (tui.errors.batch_status makes them an exit status)."""
     from tui.cli.feed_lines import item_line, print_feed_hint, summary
     from tui.errors import UserError
     from tui.pipeline.adding import add_source
+    from tui.pipeline.fetch import FetchError
 
     first: int | None = None
-    failed = 0
+    failures: list[BaseException] = []
     for spec in specs:
         try:
-            added = add_source(library, spec, on_item=item_line)
+            with fetching_note(spec):
+                added = add_source(library, spec, on_item=item_line)
         except (UserError, LibraryError) as exc:
             report(str(exc))
-            failed += 1
+            failures.append(exc)
             continue
         if added.feed is not None:  # RSS/Atom: each item a page
             print(f'feed   "{clean(added.feed.title)}"  {summary(added.feed)}', flush=True)
-            failed += bool(added.feed.failed)
+            if added.feed.failed:  # items whose pages could not be fetched
+                failures.append(FetchError(f"{added.feed.failed} items failed"))
         for result in added.pages:
             if added.feed is None:
                 print(describe_saved(result), flush=True)
@@ -66,22 +72,54 @@ def import_sources(library: Library, specs: Iterable[str]) -> tuple[int | None, 
                 print_feed_hint(library, result)
             if first is None:
                 first = result.page_id
-    return first, failed
+    return first, failures
 
 
 def run_jobs(jobs: Iterable[tuple[str, Callable[[], str]]]) -> int:
     """Run each (label, job): print `label  what it did`, or the job's error on
-    stderr and go on with the next one. Returns how many failed."""
-    from tui.errors import UserError
+    stderr and go on with the next one. Returns the exit status
+    (tui.errors.batch_status)."""
+    from tui.errors import UserError, batch_status
     from tui.library import LibraryError
 
-    failed = 0
+    failures: list[BaseException] = []
     for label, job in jobs:
         try:
-            line = job()
+            with fetching_note(label):
+                line = job()
         except (UserError, LibraryError) as exc:
             report(f"{label}: {exc}")
-            failed += 1
+            failures.append(exc)
             continue
         print(f"{clean(label)}  {line}", flush=True)
-    return failed
+    return batch_status(failures)
+
+
+@contextmanager
+def fetching_note(what: str) -> Iterator[None]:
+    """On a terminal, "fetching WHAT…" on stderr while a slow step runs
+    (after half a second), erased when it is done; nothing in a pipe."""
+    import sys
+    import threading
+
+    if not sys.stderr.isatty():
+        yield
+        return
+    line = truncate(f"fetching {clean(what)}…", width() - 1)
+    shown = threading.Event()
+
+    def show() -> None:
+        shown.set()
+        sys.stderr.write(line + "\r")
+        sys.stderr.flush()
+
+    timer = threading.Timer(0.5, show)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if shown.is_set():
+            sys.stderr.write(" " * len(line) + "\r")
+            sys.stderr.flush()

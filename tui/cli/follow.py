@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 
 from tui.cli.common import open_library
-from tui.cli.output import clean, report
+from tui.cli.output import clean, report, width
 from tui.errors import UserError
 from tui.ingest.dates import clock_label
 from tui.library import EntryRow, Library, PageSummary
@@ -60,7 +61,10 @@ def entry_lines(library: Library, row: EntryRow, body: bool) -> list[str]:
     lines = [f"{clock}  {clean(row.headline) or '(no headline)'}"]
     if body:
         text = clean(library.entry_detail(row.rowid).body_markdown, multiline=True).strip()
-        lines += ["       " + line if line.strip() else "" for line in text.splitlines()]
+        wrap = max(20, width() - 8)  # the body wraps to the terminal, under the headline
+        for line in text.splitlines():
+            lines += textwrap.wrap(line, wrap, initial_indent="       ",
+                                   subsequent_indent="       ") if line.strip() else [""]
         lines.append("")
     return lines
 

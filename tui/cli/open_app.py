@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui.errors import batch_status
+
 HELP = "open the reader (after importing SOURCEs)"
 
 
-def import_sources(sources: list[str]) -> tuple[int | None, int]:
+def import_sources(sources: list[str]) -> tuple[int | None, list[BaseException]]:
     """Store each source as `newsreader add` does (a feed's URL imports its
     items), reporting on stderr: the first page id stored, and how many failed."""
     from contextlib import redirect_stdout
@@ -27,11 +29,11 @@ def import_sources(sources: list[str]) -> tuple[int | None, int]:
 def run(args: argparse.Namespace) -> int:
     sources: list[str] = list(getattr(args, "sources", []) or [])
     first: int | None = None
-    failed = 0
+    failed: list[BaseException] = []
     if sources:
         first, failed = import_sources(sources)
         if first is None:
-            return 2
+            return batch_status(failed)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         if sources and "-" in sources:
             # stdin was the page; the terminal is still there for the app.
@@ -42,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     from tui.app.app import NewsReaderApp
 
-    notices = [f"{failed} source(s) could not be imported; see the terminal."] if failed else []
+    notices = [f"{len(failed)} source(s) could not be imported; see the terminal."] \
+        if failed else []
     NewsReaderApp(initial_page=first, notices=notices).run()
     return 0
 

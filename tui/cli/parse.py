@@ -10,11 +10,12 @@ import json
 from dataclasses import replace
 
 from tui.cli.output import clean
-from tui.errors import print_error
+from tui.errors import UserError, print_error
 from tui.ingest.dates import clock_label
-from tui.model import Page, cut_note
+from tui.ingest.feed import is_feed, read_feed
+from tui.model import Page, cut_note, iso
 from tui.moments import format_moment
-from tui.pipeline.sources import parse_source, read_source
+from tui.pipeline.sources import Source, parse_source, read_source
 
 HELP = "parse a page (a file, - for standard input, or a URL) and print its outline or JSON"
 
@@ -28,6 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source = read_source(args.source)  # UserError (one line) when unreadable
+    if is_feed(source.data, source.content_type):
+        return _print_feed(source, args.json)
     page = parse_source(source)
     if page.url is None and source.url is not None:
         page = replace(page, url=source.url)
@@ -38,6 +41,28 @@ def run(args: argparse.Namespace) -> int:
         print(clean(text, multiline=True))
     else:
         print("\n".join(outline(page)))
+    return 0
+
+
+def _print_feed(source: Source, as_json: bool) -> int:
+    """A feed is no page: say so, and list its items (`add` imports them)."""
+    try:
+        feed = read_feed(source.data, source.url or source.spec)
+    except ValueError as exc:
+        raise UserError(f"cannot read the feed {source.spec}: {exc}") from None
+    if as_json:
+        items = [{"title": i.title, "link": i.link, "published": iso(i.published),
+                  "live": i.is_live} for i in feed.items]
+        data = {"feed": feed.title, "items": items}
+        print(clean(json.dumps(data, ensure_ascii=False, indent=2), multiline=True))
+        return 0
+    count = len(feed.items)
+    print(f"{clean(feed.title) or '(untitled)'}\nkind: feed, {count} "
+          f"{'item' if count == 1 else 'items'} (newsreader add imports each as a page)\n")
+    for item in feed.items:
+        when = format_moment(item.published) or "--"
+        live = "  [live]" if item.is_live else ""
+        print(f"{when:>16}  {clean(item.title)}{live}\n{'':>16}  {clean(item.link)}")
     return 0
 
 

@@ -49,5 +49,4 @@ def run(args: argparse.Namespace) -> int:
         if args.all:  # and the new items of the feeds added
             jobs += [(f'feed "{f.title}"', partial(refresh_feed_line, library, f))
                      for f in library.feeds()]
-        failed = run_jobs(jobs)
-    return 2 if failed else 0
+        return run_jobs(jobs)

@@ -25,5 +25,4 @@ def reparse_page(library: Library, page: PageSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     with open_library() as library:
         pages = [library.find_page(args.page)] if args.page else library.pages()
-        failed = run_jobs((f'"{p.title}"', partial(reparse_page, library, p)) for p in pages)
-    return 2 if failed else 0
+        return run_jobs((f'"{p.title}"', partial(reparse_page, library, p)) for p in pages)

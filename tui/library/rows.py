@@ -33,9 +33,14 @@ class SaveResult:
     def describe(self, changes_only: bool = False) -> str:
         """What the save brought: `20 entries, 3 new` (+ edited/removed when
         there are some), or with `changes_only` `+3 new, 1 edited, 0 removed`."""
+        unchanged = not (self.added or self.edited or self.removed)
         if changes_only:
-            return f"+{self.added} new, {self.edited} edited, {self.removed} removed"
-        text = f"{self.total} entries, {self.added} new"
+            return "unchanged" if unchanged else (
+                f"+{self.added} new, {self.edited} edited, {self.removed} removed")
+        text = f"{self.total} {'entry' if self.total == 1 else 'entries'}, "
+        if unchanged:
+            return text + "unchanged"
+        text += f"{self.added} new"
         if self.edited:
             text += f", {self.edited} edited"
         if self.removed:

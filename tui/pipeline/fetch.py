@@ -50,7 +50,23 @@ _TEXT_TYPES = (
 
 
 class FetchError(UserError):
-    """A fetch failed; the message is one line that names the URL."""
+    """A fetch failed; the message is one line that names the URL. Its own
+    exit status: the network or the server failed, not the input."""
+
+    exit_status = 3
+
+
+class BadURL(FetchError):
+    """The address itself is wrong (not http/https, no host): bad input."""
+
+    exit_status = 2
+
+
+class RefusedResponse(FetchError):
+    """What came back is no page to read (an image, over the size cap): the
+    source is wrong, not the network."""
+
+    exit_status = 2
 
 
 @dataclass(frozen=True)
@@ -74,9 +90,9 @@ def check_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = scheme or "none"
-        raise FetchError(f"unsupported URL scheme {shown!r} in {url} (only http and https)")
+        raise BadURL(f"unsupported URL scheme {shown!r} in {url} (only http and https)")
     if not parts.hostname:
-        raise FetchError(f"no host in URL {url}")
+        raise BadURL(f"no host in URL {url}")
     return url.strip()
 
 
@@ -253,18 +269,18 @@ def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
     ctype_header = response.headers.get("content-type", "")
     media = clean_inline(ctype_header.split(";", 1)[0]).lower() or None
     if media is not None and not media.startswith(_TEXT_TYPES):
-        raise FetchError(f"not a web page ({media}) at {final}")
+        raise RefusedResponse(f"not a web page ({media}) at {final}")
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes \
             and "content-encoding" not in response.headers:
-        raise FetchError(f"response larger than {_size(max_bytes)} ({_size(int(declared))}) "
+        raise RefusedResponse(f"response larger than {_size(max_bytes)} ({_size(int(declared))}) "
                          f"from {final}")
     chunks: list[bytes] = []
     size = 0
     for chunk in _body_chunks(response, final):
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"response larger than {_size(max_bytes)} from {final}")
+            raise RefusedResponse(f"response larger than {_size(max_bytes)} from {final}")
         chunks.append(chunk)
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {timeout:g} s fetching {url}")
