@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -124,6 +125,34 @@ def test_edited_entry_is_updated_and_keeps_previous_body(lib: Library) -> None:
     # The index follows the edit.
     assert [h.rowid for h in lib.search("corrected")] == [rowid]
     assert lib.search("first version") == []
+
+
+def test_a_removed_entry_stays_where_it_was_as_the_blog_grows(lib: Library) -> None:
+    """Newest first: e2 (the oldest) and e1 are on the page, e1 is removed,
+    new entries arrive on top: e1 stays between e2 and the entry that came
+    before it, not among the newest; every position is its own."""
+    lib.save_page(page([entry(0), entry(1), entry(2)]))
+    lib.save_page(page([entry(0), entry(2)]))  # e1 removed
+    grown = [replace(e, position=k) for k, e in enumerate(
+        [entry(n, minutes=n) for n in (5, 4, 3)] + [entry(0), entry(2)])]
+    lib.save_page(page(grown))
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(page_id=1)))
+    assert [(r.headline, r.removed) for r in rows] == [
+        ("Headline 5", False), ("Headline 4", False), ("Headline 3", False),
+        ("Headline 0", False), ("Headline 1", True), ("Headline 2", False)]
+    with lib._read() as conn:
+        positions = [p for (p,) in conn.execute(
+            "SELECT position FROM entries WHERE page_id = 1 ORDER BY position")]
+    assert positions == list(range(6))
+
+
+def test_order_with_gone_is_linear_and_keeps_neighbours() -> None:
+    from tui.library.merge import order_with_gone
+
+    assert order_with_gone(["n", "a", "c"], ["a", "b", "c"]) == ["n", "a", "b", "c"]
+    assert order_with_gone(["c"], ["x", "a", "c", "d"]) == ["x", "a", "c", "d"]
+    big = [f"e{i}" for i in range(200_000)]
+    assert order_with_gone(big[::2], big) == big
 
 
 def test_vanished_entry_is_marked_removed_and_can_come_back(lib: Library) -> None:

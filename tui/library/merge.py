@@ -123,6 +123,26 @@ def _upsert_page(conn: sqlite3.Connection, page: Page, now: float,
     return cur.lastrowid
 
 
+def order_with_gone(page_order: list[str], old_order: list[str]) -> list[str]:
+    """The page's entries in page order, with each entry that left the page
+    put back right after the entry that came before it (or, when none of
+    those is still on the page, first): a removed update stays where it was
+    in the blog's time, not among the newest. Linear."""
+    on_page = set(page_order)
+    after: dict[str | None, list[str]] = {}
+    anchor: str | None = None
+    for eid in old_order:
+        if eid in on_page:
+            anchor = eid
+        else:
+            after.setdefault(anchor, []).append(eid)
+    out = list(after.get(None, []))
+    for eid in page_order:
+        out.append(eid)
+        out.extend(after.get(eid, []))
+    return out
+
+
 def merge_page(conn: sqlite3.Connection, page: Page, now: float,
                fetch: FetchInfo | None = None, page_id: int | None = None) -> MergeCounts:
     """Store `page` (into the page `page_id` when given, else the page with the
@@ -172,6 +192,7 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
             topic_changes.append((rowid, topics))
     topic_rows: list[tuple[str, int, int]] = []
     new_rowids: list[int] = []
+    rowid_of = {eid: int(r[0]) for eid, r in old.items()}
     for values in inserts:
         cur = conn.execute(
             "INSERT INTO entries (page_id, entry_id, position, time, time_text, headline, body,"
@@ -180,6 +201,7 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
             values)
         rowid = int(cur.lastrowid or 0)
         new_rowids.append(rowid)
+        rowid_of[str(values[1])] = rowid
         topic_rows.extend((t, rowid, page_id) for t in str(values[7]).split("\n") if t)
     for rowid, topics in topic_changes:
         conn.execute("DELETE FROM entry_topics WHERE entry = ?", (rowid,))
@@ -191,5 +213,14 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     gone = [] if page.cut else [
         r[0] for eid, r in old.items() if eid not in seen and not r[4]]
     conn.executemany("UPDATE entries SET removed = 1 WHERE id = ?", [(g,) for g in gone])
+    if any(eid not in seen for eid in old):
+        # Entries gone from the page keep their place among their neighbours,
+        # and every entry of the page gets a position of its own.
+        old_order = [eid for eid, _r in sorted(old.items(), key=lambda item: item[1][7])]
+        final = order_with_gone(list(dict.fromkeys(e.id for e in page.entries)), old_order)
+        old_positions = {eid: r[7] for eid, r in old.items()}
+        conn.executemany("UPDATE entries SET position = ? WHERE id = ?", [
+            (i, rowid_of[eid]) for i, eid in enumerate(final)
+            if old_positions.get(eid) != i and eid in rowid_of])
     return MergeCounts(page_id=page_id, total=len(seen), added=added, edited=edited,
                        removed=len(gone), new_rowids=tuple(new_rowids), cut=page.cut)
