@@ -360,7 +360,7 @@ async def test_open_app_imports_sources_first(home: Path) -> None:
     seed = Path(__file__).resolve().parent.parent / "seeds" / (
         "article_guerre-israel-hamas-chefs-defense.txt")
     first, failed = import_sources([str(seed), str(home / "missing.html")])
-    assert failed == 1 and first is not None
+    assert len(failed) == 1 and first is not None
     app = NewsReaderApp(initial_page=first)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

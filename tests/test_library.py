@@ -570,3 +570,38 @@ def test_new_library_has_exactly_the_five_seed_pages(tmp_path: Path) -> None:
             "LIVE BLOG | Après leur rencontre, Trump insiste pour prolonger les négociations "
             "avec Téhéran", 20),
     }
+
+
+def test_spellings_of_one_topic_are_one_topic(lib: Library) -> None:
+    """Accents, case, hyphens and spaces aside, "États-Unis", "Etats-Unis"
+    and "Etats Unis" are one topic under its most used spelling; choosing it
+    lists the entries of every spelling."""
+    spellings = ["États-Unis", "Etats-Unis", "États-Unis", "Etats Unis", "Maison-Blanche",
+                 "Maison Blanche"]
+    lib.save_page(page([entry(n, topics=(t,)) for n, t in enumerate(spellings)]))
+    assert lib.topics() == [("États-Unis", 4), ("Maison Blanche", 2)]
+    rows = lib.entry_rows(lib.entry_rowids(EntryFilter(topic="Etats unis")))
+    assert [r.headline for r in rows] == [f"Headline {n}" for n in range(4)]
+    assert len(lib.entry_rowids(EntryFilter(page_id=1, topic="Maison Blanche"))) == 2
+
+
+def test_topic_keys_are_made_for_an_older_library(tmp_path: Path) -> None:
+    """Migration 5 fills the key of every topic already stored."""
+    from tui.library import schema
+
+    path = tmp_path / "old.sqlite3"
+    conn = schema.connect(path)
+    conn.execute("BEGIN IMMEDIATE")
+    for step in schema.MIGRATIONS[:4]:
+        step(conn)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute("INSERT INTO pages (id, key, kind, title, added_at, saved_at)"
+                 " VALUES (1, 'k', 'liveblog', 'Old', 0, 0)")
+    conn.execute("INSERT INTO entries (id, page_id, entry_id, position, headline, body,"
+                 " topics, sort_ts, first_seen)"
+                 " VALUES (1, 1, 'a', 0, 'H', 'B', 'États-Unis', 0, 0)")
+    conn.execute("INSERT INTO entry_topics (topic, entry, page_id) VALUES ('États-Unis', 1, 1)")
+    conn.execute("COMMIT")
+    conn.close()
+    with Library.open(path) as lib:
+        assert lib.entry_rowids(EntryFilter(topic="etats unis")) == [1]

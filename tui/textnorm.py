@@ -138,3 +138,13 @@ def fold_page(text: str) -> str:
     for char, folded in changes:
         out = out.replace(char, folded)
     return out
+
+
+_NAME_SEPARATORS = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014_'\u2019."})
+
+
+def topic_key(name: str) -> str:
+    """What tells two spellings of one topic apart, removed: accents, case,
+    hyphens, apostrophes and spacing ("États-Unis" and "Etats Unis" give
+    "etats unis")."""
+    return " ".join(fold(name).translate(_NAME_SEPARATORS).split())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from tui.model import Entry, Page, iso
+from tui.textnorm import topic_key
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         if topics != prev[8]:
             conn.execute("UPDATE entries SET topics = ? WHERE id = ?", (topics, rowid))
             topic_changes.append((rowid, topics))
-    topic_rows: list[tuple[str, int, int]] = []
+    topic_rows: list[tuple[str, str, int, int]] = []
     new_rowids: list[int] = []
     rowid_of = {eid: int(r[0]) for eid, r in old.items()}
     for values in inserts:
@@ -202,12 +203,14 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         rowid = int(cur.lastrowid or 0)
         new_rowids.append(rowid)
         rowid_of[str(values[1])] = rowid
-        topic_rows.extend((t, rowid, page_id) for t in str(values[7]).split("\n") if t)
+        topic_rows.extend((t, topic_key(t), rowid, page_id)
+                          for t in str(values[7]).split("\n") if t)
     for rowid, topics in topic_changes:
         conn.execute("DELETE FROM entry_topics WHERE entry = ?", (rowid,))
-        topic_rows.extend((t, rowid, page_id) for t in topics.split("\n") if t)
+        topic_rows.extend((t, topic_key(t), rowid, page_id) for t in topics.split("\n") if t)
     conn.executemany(
-        "INSERT OR IGNORE INTO entry_topics (topic, entry, page_id) VALUES (?, ?, ?)", topic_rows)
+        "INSERT OR IGNORE INTO entry_topics (topic, key, entry, page_id) VALUES (?, ?, ?, ?)",
+        topic_rows)
     # A page cut at the parser's limit lost its oldest entries to the limit,
     # not to the publisher: those stay as they are.
     gone = [] if page.cut else [

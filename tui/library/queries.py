@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.library.rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
 from tui.model import Page, PageKind
+from tui.textnorm import topic_key
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
@@ -110,14 +111,21 @@ def seen_up_to(conn: sqlite3.Connection, page_id: int) -> datetime | None:
 
 
 def topics(conn: sqlite3.Connection, page_id: int | None = None) -> list[tuple[str, int]]:
+    """(topic, entries) most used first; spellings that fold alike
+    (tui.textnorm.topic_key) are one topic, named by its most used spelling."""
     args: tuple[int, ...] = ()
-    if page_id is None:
-        sql = "SELECT topic, count(*) FROM entry_topics GROUP BY topic"
-    else:
-        sql = "SELECT topic, count(*) FROM entry_topics WHERE page_id = ? GROUP BY topic"
+    sql = "SELECT key, topic, count(*) FROM entry_topics"
+    if page_id is not None:
+        sql += " WHERE page_id = ?"
         args = (page_id,)
-    rows = conn.execute(sql + " ORDER BY count(*) DESC, topic", args).fetchall()
-    return [(str(t), int(n)) for t, n in rows]
+    counts: dict[str, int] = {}
+    best: dict[str, tuple[int, str]] = {}
+    for key, topic, n in conn.execute(sql + " GROUP BY key, topic", args):
+        counts[key] = counts.get(key, 0) + int(n)
+        if key not in best or (-int(n), str(topic)) < (-best[key][0], best[key][1]):
+            best[key] = (int(n), str(topic))
+    merged = [(best[key][1], n) for key, n in counts.items()]
+    return sorted(merged, key=lambda item: (-item[1], item[0]))
 
 
 def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
@@ -131,8 +139,8 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
     if flt.starred_only:
         where.append("starred = 1")
     if flt.topic is not None:
-        where.append("id IN (SELECT entry FROM entry_topics WHERE topic = ?)")
-        args.append(flt.topic)
+        where.append("id IN (SELECT entry FROM entry_topics WHERE key = ?)")
+        args.append(topic_key(flt.topic))
     sql = "SELECT id FROM entries"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tui.library import schema
 from tui.library.rows import LibraryError
+from tui.textnorm import topic_key
 
 # Tables copied row by row, parents first. entry_topics is rebuilt from each
 # entry's topics and entries_fts by the insert trigger, so a damaged index of
@@ -124,8 +125,9 @@ def _copy(src: sqlite3.Connection, fresh: Path) -> int:
         dst.execute("UPDATE feed_items SET page_id = NULL"
                     " WHERE page_id NOT IN (SELECT id FROM pages)")
         dst.executemany(
-            "INSERT OR IGNORE INTO entry_topics (topic, entry, page_id) VALUES (?, ?, ?)",
-            [(topic, rowid, page_id)
+            "INSERT OR IGNORE INTO entry_topics (topic, key, entry, page_id)"
+            " VALUES (?, ?, ?, ?)",
+            [(topic, topic_key(topic), rowid, page_id)
              for rowid, page_id, topics in dst.execute("SELECT id, page_id, topics FROM entries")
              for topic in str(topics).split("\n") if topic])
         dst.execute("COMMIT")

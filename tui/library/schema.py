@@ -143,6 +143,21 @@ SCHEMA_PAGE_CUT = """
 ALTER TABLE pages ADD COLUMN cut INTEGER NOT NULL DEFAULT 0;
 """
 
+# Topics by spelling-free key (tui.textnorm.topic_key): "États-Unis" and
+# "Etats-Unis" are one topic in the sidebar and its filter.
+def _topic_keys(conn: sqlite3.Connection) -> None:
+    from tui.textnorm import topic_key
+
+    _run_script(conn, """
+ALTER TABLE entry_topics ADD COLUMN key TEXT NOT NULL DEFAULT '';
+CREATE INDEX entry_topics_key ON entry_topics (key, entry);
+CREATE INDEX entry_topics_page_key ON entry_topics (page_id, key);
+""")
+    topics = [str(t) for (t,) in conn.execute("SELECT DISTINCT topic FROM entry_topics")]
+    conn.executemany("UPDATE entry_topics SET key = ? WHERE topic = ?",
+                     [(topic_key(t), t) for t in topics])
+
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -150,6 +165,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_FEEDS),
     lambda conn: _run_script(conn, SCHEMA_ENTRY_MARKERS),
     lambda conn: _run_script(conn, SCHEMA_PAGE_CUT),
+    _topic_keys,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
