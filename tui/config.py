@@ -2,6 +2,9 @@
 
     theme = "gruvbox"          # any of Textual's themes; saved when you pick one
     sidebar = true             # show the topic sidebar on wide terminals
+    clock = "page"             # times as the page prints them, or "local"
+    mark_read_after = 1.5      # seconds an entry is shown before it is read;
+                               # 0: at once, "never": only by `m` (or enter)
     [keys]                     # binding id -> keys, e.g. "entry.star" = "s,asterisk"
 
 Reading never fails the app: a missing or broken file gives the defaults (and
@@ -17,6 +20,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tui.moments import CLOCKS
+
 
 def config_path() -> Path:
     return Path(platformdirs.user_config_dir("newsreader")) / "config.toml"
@@ -27,6 +32,8 @@ class Config:
     theme: str | None = None
     sidebar: bool = True
     keys: dict[str, str] = field(default_factory=dict)
+    clock: str = "page"  # "page" | "local" (tui.moments.CLOCKS)
+    mark_read_after: float | None = 1.5  # None: never by looking, only by `m`/enter
     problem: str | None = None
     path: Path = field(default_factory=config_path)
 
@@ -50,6 +57,22 @@ class Config:
         keys = data.get("keys")
         if isinstance(keys, dict):
             config.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
+        ignored: list[str] = []
+        clock = data.get("clock", "page")
+        if clock in CLOCKS:
+            config.clock = str(clock)
+        else:
+            ignored.append(f"clock = {clock!r} (\"page\" or \"local\")")
+        after = data.get("mark_read_after", 1.5)
+        if after == "never":
+            config.mark_read_after = None
+        elif isinstance(after, int | float) and not isinstance(after, bool) \
+                and 0 <= after < 3600:
+            config.mark_read_after = float(after)
+        else:
+            ignored.append(f"mark_read_after = {after!r} (seconds, or \"never\")")
+        if ignored:
+            config.problem = f"{path}: ignored " + "; ".join(ignored)
         return config
 
     def save(self) -> None:

@@ -4,7 +4,7 @@ and print either. Neutral: no newsreader imports."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 
 def day_of(value: datetime | date | None) -> date | None:
@@ -30,3 +30,45 @@ def format_moment(value: datetime | date | None) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return ""
+
+
+CLOCKS = ("page", "local")
+
+
+def on_clock(when: datetime, clock: str = "page") -> datetime:
+    """`when` on the clock the reader chose: the page's own ("page": the
+    wall clock the page printed, in its offset) or the machine's ("local")."""
+    if clock == "local" and when.tzinfo is not None:
+        return when.astimezone()
+    return when
+
+
+def zone_label(when: datetime, zone: str | None = None) -> str:
+    """A short name for the zone of a page's time: the city of an IANA name
+    ("Europe/Paris" -> "Paris"), an abbreviation as the page gave it ("BST"),
+    else the offset ("UTC+2", "UTC-4:30", "UTC")."""
+    if zone:
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    offset = when.utcoffset()
+    if offset is None:
+        return ""
+    if not offset:
+        return "UTC"
+    sign = "+" if offset > timedelta(0) else "-"
+    minutes = abs(int(offset.total_seconds())) // 60
+    hours, rest = divmod(minutes, 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def page_and_local(when: datetime, zone: str | None = None,
+                   here: datetime | None = None) -> str:
+    """ "09:05 Paris · 08:05 here" when the page's clock and the machine's
+    differ at that moment, else "09:05 Paris"."""
+    label = zone_label(when, zone)
+    text = f"{when:%H:%M}" + (f" {label}" if label else "")
+    if when.tzinfo is None:
+        return text
+    mine = here if here is not None else when.astimezone()
+    if mine.utcoffset() != when.utcoffset():
+        text += f" · {mine:%H:%M} here"
+    return text
