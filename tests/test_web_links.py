@@ -65,6 +65,7 @@ async def test_o_and_y_refuse_other_schemes(
         home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("gui", []))
     path = home / "lib.sqlite3"
     with Library.open(path, seed=False) as library:
         page = library.save_page(make_page("https://example.org/live", "Live", ["One"])).page_id
@@ -79,3 +80,53 @@ async def test_o_and_y_refuse_other_schemes(
     assert opened == [] and clipboard == ""
     assert notices.count("Not opened or copied: file:///etc/passwd "
                          "(only http and https links are).") == 2
+
+
+def test_how_a_link_is_opened() -> None:
+    from tui.app.links import how_to_open
+
+    def which(name: str) -> str | None:
+        return f"/usr/bin/{name}" if name in ("w3m", "firefox") else None
+
+    assert how_to_open({"DISPLAY": ":0"}, "linux", which) == ("gui", [])
+    assert how_to_open({}, "darwin", which) == ("gui", [])
+    # over SSH: a text browser, run with the reader suspended
+    assert how_to_open({}, "linux", which) == ("terminal", ["/usr/bin/w3m"])
+    assert how_to_open({"BROWSER": "w3m -o x"}, "linux", which) == (
+        "terminal", ["w3m", "-o", "x"])
+    assert how_to_open({"BROWSER": "w3m", "DISPLAY": ":0"}, "linux", which)[0] == "terminal"
+    assert how_to_open({}, "linux", lambda name: None) == ("none", [])
+
+
+async def test_o_over_ssh_never_lets_a_program_draw_in_the_reader(
+        home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No display: a text browser runs only with the reader suspended (here,
+    a headless test terminal, it cannot be: said, not run); with no browser
+    at all the link is copied. webbrowser (which would start w3m in the
+    reader's own terminal) is never called."""
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: pytest.fail("webbrowser used"))
+    marker = tmp_path / "ran"
+    script = tmp_path / "fake-w3m"
+    script.write_text(f"#!/bin/sh\necho drawn > {marker}\n")
+    script.chmod(0o755)
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        page = library.save_page(make_page("https://example.org/live", "Live", ["One"])).page_id
+    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("terminal", [str(script)]))
+    app = NewsReaderApp(path, initial_page=page)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+    assert not marker.exists()
+    assert any(n.startswith(f"Could not run {script}") for n in notices)
+    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("none", []))
+    app = NewsReaderApp(path, initial_page=page)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.clipboard == "https://example.org/live"
+        assert "No browser here — link copied: https://example.org/live" in [
+            n.message for n in app._notifications]

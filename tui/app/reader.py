@@ -22,6 +22,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.css.scalar import Unit
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,7 +31,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import READER_BINDINGS
 from tui.app.following import FollowingController
-from tui.app.links import entry_link
+from tui.app.links import entry_link, how_to_open
 from tui.app.messages import FollowPolled, PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
 from tui.app.palette import binding_sections
 from tui.app.safe_text import one_line, set_border_text
@@ -160,9 +161,20 @@ class ReaderScreen(Screen[None]):
         room; a longer one keeps its share of the height (app.tcss)."""
         entry_list = self.entry_list
         rows = max(3, len(entry_list.items)) + entry_list.styles.gutter.height
-        share = (self.app.size.height - 1) * 2 // 5  # #entries 2fr over #detail 3fr
-        fit = self.has_class("-stacked") and rows < share
+        fit = self.has_class("-stacked") and rows < self._list_share()
         entry_list.styles.height = rows if fit else None
+
+    def _list_share(self) -> int:
+        """The lines the list gets from app.tcss's split of the height
+        (stacked: #entries 2fr over #detail 3fr), read from the styles (the
+        class just set is applied at once); 0 when it is no split of `fr`s."""
+        top = self.entry_list.styles.base.height
+        bottom = self.entry_view.styles.base.height
+        if top is None or bottom is None or top.unit != Unit.FRACTION \
+                or bottom.unit != Unit.FRACTION or top.value + bottom.value <= 0:
+            return 0
+        lines = self.app.size.height - 1  # the footer's line
+        return int(lines * top.value // (top.value + bottom.value))
 
     def action_toggle_sidebar(self) -> None:
         shown = not self.has_class("-no-sidebar")
@@ -500,8 +512,27 @@ class ReaderScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         url = self._link()
-        if url is not None:
+        if url is None:
+            return
+        kind, argv = how_to_open()
+        if kind == "gui":
             self.open_in_browser(url)
+        elif kind == "terminal":
+            self._open_in_terminal(argv + [url])
+        else:  # over SSH with no browser at all: the link goes to the clipboard
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser here — link copied: {url}", title="Link copied")
+
+    def _open_in_terminal(self, argv: list[str]) -> None:
+        """A text browser gets the terminal to itself: the reader is
+        suspended while it runs and redrawn after."""
+        import subprocess
+
+        try:
+            with self.app.suspend():
+                subprocess.run(argv, check=False)
+        except Exception as exc:  # SuspendNotSupported (a web terminal), OSError
+            self.notify(f"Could not run {argv[0]}: {exc}", severity="warning")
 
     @work(thread=True, group="browser", name="open link", exit_on_error=False)
     def open_in_browser(self, url: str) -> None:
