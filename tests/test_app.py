@@ -73,8 +73,11 @@ def marks(path: Path, page: int) -> dict[str, tuple[bool, bool]]:
     return {row.headline: (row.read, row.starred) for row in rows}
 
 
-def new_app(path: Path | None, page: int | None = None) -> NewsReaderApp:
-    return NewsReaderApp(path, initial_page=page)
+def new_app(path: Path | None, page: int | None = None,
+            mark_read_after: float | None = 0) -> NewsReaderApp:
+    """The app on `path`; an entry moved to is read at once unless said."""
+    return NewsReaderApp(path, initial_page=page,
+                         config=Config(mark_read_after=mark_read_after))
 
 
 async def test_list_and_detail_follow_the_cursor(library_path: Path) -> None:
@@ -109,7 +112,7 @@ async def test_moving_marks_read_and_survives_restart(library_path: Path) -> Non
         await pilot.press("m")  # "Update number 3" back to unread
         await pilot.press("q")
     state = marks(library_path, pid)
-    assert state["Update number 1"] == (True, False)
+    assert state["Update number 1"] == (False, False)  # shown at start: not read
     assert state["Update number 2"] == (True, True)
     assert state["Update number 3"] == (False, False)
     assert state["Update number 4"] == (False, False)
@@ -278,7 +281,7 @@ async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> N
     config = Config.load()
     config.keys = {"entry.star": "asterisk"}
     config.save()
-    app = new_app(library_path, page_id(library_path, "summit"))
+    app = NewsReaderApp(library_path, initial_page=page_id(library_path, "summit"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("asterisk")
@@ -288,7 +291,7 @@ async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> N
         await pilot.pause()
     assert Config.load().theme == "nord"
     assert Config.load().keys == {"entry.star": "asterisk"}
-    app = new_app(library_path)
+    app = NewsReaderApp(library_path)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "nord"
 
@@ -296,7 +299,7 @@ async def test_theme_and_keymap_from_config(library_path: Path, home: Path) -> N
 async def test_broken_config_is_reported_not_fatal(library_path: Path) -> None:
     Config().path.parent.mkdir(parents=True, exist_ok=True)
     Config().path.write_text("theme = [unclosed\n")
-    app = new_app(library_path)
+    app = NewsReaderApp(library_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.reader_screen.entry_list.entry_count > 0

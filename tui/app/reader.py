@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -88,6 +88,8 @@ class ReaderScreen(Screen[None]):
         self._wide: bool | None = None
         self._last_move = 0.0
         self._body_timer: Timer | None = None
+        self._read_timer: Timer | None = None  # marks the entry on show read
+        self._listing = False  # set while a list is (re)loaded under the cursor
         self._counts_timer: Timer | None = None
         self.following = FollowingController(self, lambda: self.library,
                                              *(() if follow_tick is None else (follow_tick,)))
@@ -230,7 +232,7 @@ class ReaderScreen(Screen[None]):
         self._update_sidebar(key, message.sidebar)
         self.entry_list.row_source = self._entry_rows
         rows = [self.writes.overlay(row) for row in message.rows]
-        self.entry_list.set_items(message.items, rows=rows,
+        self._list(message.items, rows=rows,
                                   single_page=message.single_page, select=message.select,
                                   empty_text=key.empty_text, anchor=message.anchor)
         self._fit_list()
@@ -356,7 +358,7 @@ class ReaderScreen(Screen[None]):
         self.entry_view.cross_page = True
         rowids = [hit.rowid for hit in message.hits]
         query = one_line(message.query)
-        self.entry_list.set_items(rowids, empty_text=f"Nothing found for “{query}”. "
+        self._list(rowids, empty_text=f"Nothing found for “{query}”. "
                                   "escape goes back.")
         self._fit_list()
         self.title_list()
@@ -381,20 +383,27 @@ class ReaderScreen(Screen[None]):
         if self._body_timer is not None:
             self._body_timer.stop()
             self._body_timer = None
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
         if rowid is None or self.library is None:
             self.entry_view.show_message(self.entry_list.empty_text
                                          if not self.entry_list.items else "")
             return
+        by_reader = not self._listing  # not a list (re)loaded under the cursor
         now = time.monotonic()
         repeating = now - self._last_move < BODY_DELAY
         self._last_move = now
         if repeating:
-            self._body_timer = self.set_timer(BODY_DELAY, partial(self._settle, rowid))
+            self._body_timer = self.set_timer(BODY_DELAY,
+                                              partial(self._settle, rowid, by_reader))
         else:
-            self._settle(rowid)
+            self._settle(rowid, by_reader)
 
-    def _settle(self, rowid: int) -> None:
-        """Draw the entry under the cursor and mark it read."""
+    def _settle(self, rowid: int, by_reader: bool = True) -> None:
+        """Draw the entry under the cursor; one the reader moved to is read
+        once shown for `mark_read_after` seconds (config.toml), as in a mail
+        reader: skimming past it, or the list opening on it, is no reading."""
         self._body_timer = None
         if self.library is None or self.entry_list.current_rowid != rowid:
             return
@@ -402,9 +411,27 @@ class ReaderScreen(Screen[None]):
         view = self.entry_view
         set_border_text(view, "border_title", one_line(detail.source) or "Entry")
         view.show(detail)
-        row = self.entry_list.row(rowid)
-        if row is not None and not row.read:
+        delay = self.news_app.config.mark_read_after
+        if not by_reader or delay is None:
+            return
+        if delay <= 0:
             self._set_read(rowid, True)
+        else:
+            self._read_timer = self.set_timer(delay, partial(self._read_if_still, rowid))
+
+    def _read_if_still(self, rowid: int) -> None:
+        self._read_timer = None
+        if self.entry_list.current_rowid == rowid:
+            self._set_read(rowid, True)
+
+    def _list(self, *args: Any, **kwargs: Any) -> None:
+        """EntryList.set_items, its cursor announcement marked as no move of
+        the reader's."""
+        self._listing = True
+        try:
+            self.entry_list.set_items(*args, **kwargs)
+        finally:
+            self._listing = False
 
     def _current_detail(self) -> EntryDetail | None:
         """The entry under the cursor, even before the detail has caught up."""
@@ -417,6 +444,10 @@ class ReaderScreen(Screen[None]):
 
     @on(EntryList.Opened)
     def _opened(self, message: EntryList.Opened) -> None:
+        """enter: the entry is read, and the detail takes the keys."""
+        rowid = self.entry_list.current_rowid
+        if rowid is not None:
+            self._set_read(rowid, True)
         self.entry_view.focus()
 
     def action_focus_list(self) -> None:

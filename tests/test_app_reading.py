@@ -1,0 +1,69 @@
+"""Read marks as in a mail reader: nothing is read at start-up; an entry is
+read when opened (enter) or once shown for `mark_read_after` seconds without
+moving; skimming past entries reads none of them; "never" leaves it to `m`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app import make_page, marks, page_id, settle
+
+from tui.app.app import NewsReaderApp
+from tui.config import Config
+from tui.library import Library
+
+
+@pytest.fixture
+def library_path(home: Path) -> Path:
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        library.save_page(make_page("https://example.org/live", "Live: the summit",
+                                    [f"Update number {n}" for n in range(1, 13)]))
+    return path
+
+
+def app_for(path: Path, after: float | None) -> NewsReaderApp:
+    return NewsReaderApp(path, initial_page=page_id(path, "summit"),
+                         config=Config(mark_read_after=after))
+
+
+async def test_start_reads_nothing_and_skimming_reads_nothing(library_path: Path) -> None:
+    app = app_for(library_path, 0.4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.6)  # the first entry, on show since start
+        await pilot.press("j", "j", "j")  # skimming: each shown for less than 0.4 s
+        await pilot.pause(0.1)
+        await pilot.press("q")
+    state = marks(library_path, page_id(library_path, "summit"))
+    assert not any(read for read, _star in state.values())
+
+
+async def test_an_entry_shown_for_a_moment_is_read(library_path: Path) -> None:
+    app = app_for(library_path, 0.3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.pause(0.6)
+        await pilot.press("j")
+        await pilot.pause(0.05)
+        await pilot.press("q")
+    state = marks(library_path, page_id(library_path, "summit"))
+    assert [name for name, (read, _) in state.items() if read] == ["Update number 2"]
+
+
+async def test_never_reads_only_by_enter_or_m(library_path: Path) -> None:
+    app = app_for(library_path, None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        await pilot.press("j", "enter")  # opened: read
+        await settle(pilot)
+        await pilot.press("escape", "j", "m")  # m: read by hand
+        await settle(pilot)
+        await pilot.press("q")
+    state = marks(library_path, page_id(library_path, "summit"))
+    assert sorted(name for name, (read, _) in state.items() if read) == [
+        "Update number 3", "Update number 4"]
