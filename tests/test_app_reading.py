@@ -67,3 +67,45 @@ async def test_never_reads_only_by_enter_or_m(library_path: Path) -> None:
     state = marks(library_path, page_id(library_path, "summit"))
     assert sorted(name for name, (read, _) in state.items() if read) == [
         "Update number 3", "Update number 4"]
+
+
+async def test_the_reader_opens_where_it_was_left(home: Path) -> None:
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        library.save_page(make_page("https://example.org/live", "Live: the summit",
+                                    [f"Update number {n}" for n in range(1, 13)]))
+        other = library.save_page(make_page("https://example.org/b", "Live: other",
+                                            [f"Other {n}" for n in range(1, 6)])).page_id
+    app = NewsReaderApp(path, initial_page=other, config=Config(mark_read_after=None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        await pilot.press("q")
+    app = NewsReaderApp(path, config=Config(mark_read_after=None))  # no page asked for
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = app.reader_screen
+        assert str(reader.view_key) == f"page:{other}"
+        assert reader.detail is not None and reader.detail.row.headline == "Other 3"
+
+
+def test_a_followed_page_with_news_comes_first_when_nothing_was_left(tmp_path: Path) -> None:
+    from tui.app.resume import where_to_start
+    from tui.library.merge import FetchInfo
+
+    with Library.open(tmp_path / "lib.sqlite3", seed=False) as library:
+        library.clock = lambda: 1e8
+        quiet = library.save_page(make_page("https://example.org/a", "Live: quiet", ["A1"]),
+                                  fetch=FetchInfo(origin="u", fetch_url="https://example.org/a"))
+        busy = library.save_page(make_page("https://example.org/b", "Live: busy", ["B1"]),
+                                 fetch=FetchInfo(origin="u", fetch_url="https://example.org/b"))
+        assert str(where_to_start(library).key) == f"page:{quiet.page_id}"  # the first
+        library.clock = lambda: 1e9
+        library.mark_seen(busy.page_id)
+        library.mark_seen(quiet.page_id)
+        library.clock = lambda: 2e9
+        library.save_page(make_page("https://example.org/b", "Live: busy", ["B2", "B1"]),
+                          fetch=FetchInfo(origin="u", fetch_url="https://example.org/b"))
+        assert str(where_to_start(library).key) == f"page:{busy.page_id}"
+        assert where_to_start(library, initial_page=quiet.page_id).key.page_id == quiet.page_id

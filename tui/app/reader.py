@@ -34,6 +34,7 @@ from tui.app.following import FollowingController
 from tui.app.links import entry_link, how_to_open
 from tui.app.messages import FollowPolled, PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
 from tui.app.palette import binding_sections
+from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
@@ -90,6 +91,7 @@ class ReaderScreen(Screen[None]):
         self._body_timer: Timer | None = None
         self._read_timer: Timer | None = None  # marks the entry on show read
         self._listing = False  # set while a list is (re)loaded under the cursor
+        self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
         self._counts_timer: Timer | None = None
         self.following = FollowingController(self, lambda: self.library,
                                              *(() if follow_tick is None else (follow_tick,)))
@@ -199,14 +201,13 @@ class ReaderScreen(Screen[None]):
         except LibraryError:  # e.g. no WAL possible: share the one connection
             self.reader = library
         self.library = library
-        pages = library.pages()
-        key = ViewKey()
-        if self.initial_page is not None and any(p.id == self.initial_page for p in pages):
-            key = ViewKey.page(self.initial_page)
-        elif pages:  # a live blog first: that is what this reader is for
-            live = [p for p in pages if p.kind == "liveblog"]
-            key = ViewKey.page((live or pages)[0].id)
-        self.post_message(read_view(library, key, self.page_context, self._topics_context,
+        start = where_to_start(library, self.initial_page)
+        if start.key.kind == "topic":  # a topic is looked for on the page it was chosen on
+            self.page_context = start.context
+        if start.entry is not None:
+            self._resume_scroll = (start.entry, start.scroll)
+        self.post_message(read_view(library, start.key, self.page_context,
+                                    self._topics_context, select=start.entry,
                                     with_sidebar=True))
 
     @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
@@ -411,6 +412,11 @@ class ReaderScreen(Screen[None]):
         view = self.entry_view
         set_border_text(view, "border_title", one_line(detail.source) or "Entry")
         view.show(detail)
+        if self._resume_scroll is not None:  # the first entry after a restart
+            if self._resume_scroll[0] == rowid:
+                view.call_after_refresh(view.scroll_to, y=self._resume_scroll[1],
+                                        animate=False)
+            self._resume_scroll = None
         delay = self.news_app.config.mark_read_after
         if not by_reader or delay is None:
             return
@@ -664,13 +670,16 @@ class ReaderScreen(Screen[None]):
         return True
 
     def save_and_close(self) -> None:
-        """Quitting: the page on show is seen, queued marks are saved, the
-        library is closed."""
+        """Quitting: the page on show is seen, queued marks are saved, and
+        where the reader is (view, entry, scroll) is kept for the next start."""
         if self.page_context is not None:
             self._mark_seen(self.page_context)
         if self.library is not None:
             try:  # what is still queued is saved before the app goes
                 self.writes.flush(self.library)
+                self.library.save_reader_state(Start(
+                    self.view_key, self.entry_list.current_rowid, self.page_context,
+                    self.entry_view.scroll_y).to_state())
             except Exception:  # quitting must not fail
                 pass
 

@@ -317,6 +317,28 @@ class Library:
         with self._read() as conn:
             return queries.find_page(conn, ref)
 
+    def reader_state(self) -> dict[str, str]:
+        """Where the reader was when it last quit (names and values are the
+        app's: "view", "entry", "scroll")."""
+        with self._read() as conn:
+            return {str(n): str(v) for n, v in conn.execute(
+                "SELECT name, value FROM reader_state")}
+
+    def save_reader_state(self, state: dict[str, str]) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM reader_state")
+            conn.executemany("INSERT INTO reader_state (name, value) VALUES (?, ?)",
+                             list(state.items()))
+
+    def unseen(self) -> dict[int, int]:
+        """Entries new since the reader last left each page (pages it has
+        left at least once), by page id."""
+        with self._read() as conn:
+            return {int(p): int(n) for p, n in conn.execute(
+                "SELECT e.page_id, count(*) FROM entries e JOIN pages p ON p.id = e.page_id"
+                " WHERE p.seen_up_to IS NOT NULL AND e.first_seen > p.seen_up_to"
+                " GROUP BY e.page_id")}
+
     def seen_up_to(self, page_id: int) -> datetime | None:
         with self._read() as conn:
             return queries.seen_up_to(conn, page_id)

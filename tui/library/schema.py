@@ -158,6 +158,14 @@ CREATE INDEX entry_topics_page_key ON entry_topics (page_id, key);
                      [(topic_key(t), t) for t in topics])
 
 
+# Where the reader was (view, entry, scroll) when it quit: it opens there again.
+SCHEMA_READER_STATE = """
+CREATE TABLE reader_state (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -166,6 +174,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_ENTRY_MARKERS),
     lambda conn: _run_script(conn, SCHEMA_PAGE_CUT),
     _topic_keys,
+    lambda conn: _run_script(conn, SCHEMA_READER_STATE),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
