@@ -109,3 +109,31 @@ def test_a_followed_page_with_news_comes_first_when_nothing_was_left(tmp_path: P
                           fetch=FetchInfo(origin="u", fetch_url="https://example.org/b"))
         assert str(where_to_start(library).key) == f"page:{busy.page_id}"
         assert where_to_start(library, initial_page=quiet.page_id).key.page_id == quiet.page_id
+
+
+async def test_escape_leaves_a_topic_and_space_goes_on_from_the_detail(home: Path) -> None:
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(make_page(
+            "https://example.org/live", "Live: the summit",
+            [f"Update number {n}" for n in range(1, 13)],
+            topics=[("Iran",) if n % 3 == 0 else ("Gaza",) for n in range(12)])).page_id
+    app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = app.reader_screen
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"ira", "enter")
+        await settle(pilot)
+        assert reader.entry_list.entry_count == 4
+        await pilot.press("escape")  # out of the topic, to its page
+        await settle(pilot)
+        assert str(reader.view_key) == f"page:{pid}" and reader.entry_list.entry_count == 12
+        await pilot.press("enter")  # the detail has the focus
+        await settle(pilot)
+        assert reader.entry_view.has_focus
+        first = reader.detail.row.headline if reader.detail else None
+        await pilot.press("space", "space", "space")  # a short entry: at its end, go on
+        await settle(pilot)
+        assert reader.detail is not None and reader.detail.row.headline != first

@@ -366,11 +366,17 @@ class ReaderScreen(Screen[None]):
         self.entry_list.focus()
 
     def action_go_back(self) -> None:  # not App.action_back (screen history)
-        """escape: leave search results, or go back to the list."""
+        """escape: leave search results; else back to the list; else out of
+        a topic, to its page (or to All)."""
         if self.search_query is not None:
             self.load_view(self.view_key, select=self.entry_list.current_rowid)
         elif not self.entry_list.has_focus:
             self.action_focus_list()
+        elif self.view_key.kind == "topic":
+            page = self.page_context
+            key = ViewKey.page(page) if page is not None else ViewKey()
+            self.sidebar.select_key(str(key))
+            self.load_view(key, select=self.entry_list.current_rowid)
 
     # --- the entry under the cursor ----------------------------------------
 
@@ -462,7 +468,7 @@ class ReaderScreen(Screen[None]):
     def action_page_detail(self, direction: int) -> None:
         view = self.entry_view
         if direction > 0:
-            if view.scroll_y >= view.max_scroll_y and not view.has_focus:
+            if view.scroll_y >= view.max_scroll_y:  # wherever the focus is
                 self.action_next_unread()
             else:
                 view.scroll_page_down(animate=False)
