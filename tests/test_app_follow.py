@@ -76,7 +76,9 @@ async def test_app_follows_a_live_blog(home: Path, live_server: LiveServer) -> N
         await until(pilot, lambda: entries.entry_count == 35)
         assert entries.current_rowid == rowid[P2.headline]  # selection unchanged
         assert entries.cursor - int(entries.scroll_y) == line_before  # same screen line
-        assert "2 new entries — Live: Geneva talks" in notifications(app)
+        # The page on show says it in the list's border, not in a notice over the text
+        assert "2 new entries — Live: Geneva talks" not in notifications(app)
+        assert str(entries.border_subtitle).startswith("▲ 2 new (u) · ")
         fresh = {entries.row(r).headline for r in entries.fresh}  # type: ignore[union-attr]
         assert fresh == {P4.headline, P5.headline}
         summary = next(p for p in app.reader_screen.pages if p.id == page_id)

@@ -107,9 +107,11 @@ class FollowingController:
         finally:
             self._busy = False
 
-    def take(self, message: FollowPolled) -> set[int]:
+    def take(self, message: FollowPolled, on_show: int | None = None) -> set[int]:
         """A poll's outcome, on the UI thread: fresh entries marked, each
-        page's news announced once. Returns the ids of the pages updated."""
+        page's news announced once, except the page on show (its list says
+        "▲ 3 new": no notice over the text being read). Returns the ids of
+        the pages updated."""
         if message.problem:
             self.host.notify(message.problem, title="config.toml [follow] ignored")
         updated: set[int] = set()
@@ -119,6 +121,8 @@ class FollowingController:
             updated.add(outcome.page_id)
             if outcome.new_rows:
                 self.fresh_rowids.update(r.rowid for r in outcome.new_rows)
+                if outcome.page_id == on_show:
+                    continue
                 self.host.notify(new_entries_line(len(outcome.new_rows), self._title(outcome)),
                                  title="Following", timeout=6)
         return updated

@@ -301,8 +301,12 @@ class ReaderScreen(Screen[None]):
         set_border_text(self.entry_list, "border_title",
                         view_title(self.view_key, self.search_query, page))
         status = self.following.status(self.page_context) if self.search_query is None else ""
-        set_border_text(self.entry_list, "border_subtitle", list_subtitle(
-            self.entry_list.entry_count, self.view_key, self.search_query, page, status))
+        subtitle = list_subtitle(self.entry_list.entry_count, self.view_key, self.search_query,
+                                 page, status)
+        above = self.entry_list.fresh_above()
+        if above:  # new entries out of sight above: `u` goes to them
+            subtitle = f"▲ {above} new (u) · {subtitle}"
+        set_border_text(self.entry_list, "border_subtitle", subtitle)
 
     def _page(self, page_id: int | None) -> PageSummary | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -398,6 +402,8 @@ class ReaderScreen(Screen[None]):
                                          if not self.entry_list.items else "")
             return
         by_reader = not self._listing  # not a list (re)loaded under the cursor
+        if self.following.fresh_rowids:
+            self.title_list()  # the "▲ 3 new" mark follows the scroll
         now = time.monotonic()
         repeating = now - self._last_move < BODY_DELAY
         self._last_move = now
@@ -622,7 +628,8 @@ class ReaderScreen(Screen[None]):
         if message.pages is not None:
             self.set_pages(message.pages)
             self.sidebar.update_counts(message.pages)
-        updated = self.following.take(message)
+        updated = self.following.take(
+            message, self.page_context if self.view_key.kind == "page" else None)
         if updated:
             self._show_updates(updated)
         if message.started or message.pages is not None:

@@ -196,6 +196,21 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                 return item
         return None
 
+    def fresh_above(self, limit: int = 500) -> int:
+        """How many fresh entries (arrived while the reader ran, unread) sit
+        above the rows on screen."""
+        top = int(self.scroll_offset.y)
+        if not self.fresh or top <= 0:
+            return 0
+        count = 0
+        for item in self.items[:top]:
+            if isinstance(item, int) and item in self.fresh:
+                row = self._rows.get(item)
+                count += row is None or not row.read
+                if count >= limit:
+                    break
+        return count
+
     @property
     def entry_count(self) -> int:
         return sum(1 for item in self.items if isinstance(item, int)) if self.single_page \
