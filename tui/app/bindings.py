@@ -28,6 +28,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
     Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
     Binding("r", "refresh_page", "Refresh", id="page.refresh"),
+    Binding("a", "add_page", "Add", id="page.add", tooltip="Add a page: a URL, a file or a feed"),
+    Binding("d", "remove_page", "Remove page", id="page.remove", show=False),
     Binding("p", "toggle_follow", "Pause", id="follow.pause",
             tooltip="Pause or resume following"),
     Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),

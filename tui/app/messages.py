@@ -56,3 +56,15 @@ class FollowPolled(Message):
     pages: list[PageSummary] | None = None  # fresh counts when something changed
     problem: str | None = None  # config.toml trouble, said once
     started: list[int] = field(default_factory=list)
+
+
+@dataclass
+class PageAdded(Message):
+    page_id: int | None  # the (first) page stored
+    summary: str  # one line for the notification
+
+
+@dataclass
+class PageRemoved(Message):
+    page_id: int
+    title: str

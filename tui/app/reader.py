@@ -32,10 +32,20 @@ from textual.worker import Worker, WorkerState
 from tui.app.bindings import READER_BINDINGS
 from tui.app.following import FollowingController
 from tui.app.links import entry_link, how_to_open
-from tui.app.messages import FollowPolled, PageRefreshed, SearchLoaded, SidebarData, ViewLoaded
+from tui.app.messages import (
+    FollowPolled,
+    PageAdded,
+    PageRefreshed,
+    PageRemoved,
+    SearchLoaded,
+    SidebarData,
+    ViewLoaded,
+)
+from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
+from tui.app.screens.prompt import ConfirmScreen, PromptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
 from tui.app.view_key import ViewKey
@@ -64,6 +74,8 @@ SIDE_BY_SIDE_WIDTH = 140
 BODY_DELAY = 0.06
 #: Sidebar counts change on screen once the cursor has been still this long.
 COUNTS_DELAY = 0.5
+EMPTY_LIBRARY = ("The library is empty. a adds a page: a web address, a saved page or an "
+                 "RSS/Atom feed (or, in a shell: newsreader add URL).")
 
 
 class ReaderScreen(Screen[None]):
@@ -93,6 +105,7 @@ class ReaderScreen(Screen[None]):
         self._listing = False  # set while a list is (re)loaded under the cursor
         self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
         self._counts_timer: Timer | None = None
+        self.page_actions = PageActions(self, lambda: self.library)
         self.following = FollowingController(self, lambda: self.library,
                                              *(() if follow_tick is None else (follow_tick,)))
 
@@ -233,9 +246,9 @@ class ReaderScreen(Screen[None]):
         self._update_sidebar(key, message.sidebar)
         self.entry_list.row_source = self._entry_rows
         rows = [self.writes.overlay(row) for row in message.rows]
-        self._list(message.items, rows=rows,
-                                  single_page=message.single_page, select=message.select,
-                                  empty_text=key.empty_text, anchor=message.anchor)
+        self._list(message.items, rows=rows, single_page=message.single_page,
+                   select=message.select, anchor=message.anchor,
+                   empty_text=key.empty_text if self.pages else EMPTY_LIBRARY)
         self._fit_list()
         self.title_list()
         self.refresh_bindings()
@@ -363,8 +376,7 @@ class ReaderScreen(Screen[None]):
         self.entry_view.cross_page = True
         rowids = [hit.rowid for hit in message.hits]
         query = one_line(message.query)
-        self._list(rowids, empty_text=f"Nothing found for “{query}”. "
-                                  "escape goes back.")
+        self._list(rowids, empty_text=f"Nothing found for “{query}”. escape goes back.")
         self._fit_list()
         self.title_list()
         self.entry_list.focus()
@@ -648,6 +660,49 @@ class ReaderScreen(Screen[None]):
             new = self.entry_detail(detail.row.rowid)
             if new != detail:
                 self.entry_view.show(new)  # the same entry: its scroll is kept
+
+    # --- adding and removing pages -----------------------------------------
+
+    def action_add_page(self) -> None:
+        def submitted(spec: str | None) -> None:
+            if spec:
+                self.notify(f"Adding {spec}…", timeout=3)
+                self.page_actions.add(spec)
+
+        self.app.push_screen(PromptScreen(
+            "Add a page: a URL, a file or an RSS/Atom feed", "",
+            "https://… or a saved page's path", "enter to add · escape to cancel"), submitted)
+
+    def on_page_added(self, message: PageAdded) -> None:
+        self.notify(message.summary, title="Added")
+        key = ViewKey.page(message.page_id) if message.page_id is not None else self.view_key
+        self.sidebar.select_key(str(key))
+        self.load_view(key, with_sidebar=True)
+
+    def action_remove_page(self) -> None:
+        page_id = self.page_context
+        detail = self._current_detail() if page_id is None else None
+        page = self._page(detail.row.page_id if detail is not None else page_id)
+        if page is None:
+            self.notify("Choose a page to remove.", severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.page_actions.remove(page.id, page.title)
+
+        count = f"{page.entries} {'entry' if page.entries == 1 else 'entries'}"
+        self.app.push_screen(ConfirmScreen(f'Remove "{page.title}" and its {count}?'),
+                             confirmed)
+
+    def on_page_removed(self, message: PageRemoved) -> None:
+        self.notify(f'Removed "{message.title}".', title="Removed")
+        self.page_context = None
+        pages = [p for p in self.pages if p.id != message.page_id]
+        live = [p for p in pages if p.kind == "liveblog"]
+        key = ViewKey.page((live or pages)[0].id) if pages else ViewKey()
+        self.sidebar.select_key(str(key))
+        self.load_view(key, with_sidebar=True)
 
     def action_toggle_follow(self) -> None:
         self.notify(self.following.toggle_pause(), title="Following")

@@ -1,0 +1,59 @@
+"""Adding and removing pages from inside the reader (`a`, `d`): the work runs
+in thread workers through the pipeline and the library (no fetching or
+parsing here), and comes back to the screen as `PageAdded` / `PageRemoved`;
+a failure goes to the app's error funnel as one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol
+
+from textual.message import Message
+from textual.worker import Worker
+
+from tui.app.messages import PageAdded, PageRemoved
+from tui.library import Library
+
+
+class ActionHost(Protocol):
+    def run_worker(self, work: Callable[[], None], *, name: str, group: str,
+                   thread: bool, exit_on_error: bool) -> Worker[None]: ...
+    def post_message(self, message: Message) -> bool: ...
+
+
+class PageActions:
+    def __init__(self, host: ActionHost, library: Callable[[], Library | None]) -> None:
+        self.host = host
+        self.library = library
+
+    def add(self, spec: str) -> None:
+        """A URL, a file or a feed into the library."""
+        self.host.run_worker(partial(self._add, spec), name="add", group="add",
+                             thread=True, exit_on_error=False)
+
+    def _add(self, spec: str) -> None:
+        from tui.pipeline.adding import add_source
+
+        library = self.library()
+        assert library is not None
+        added = add_source(library, spec)  # UserError/LibraryError: the error funnel
+        first = added.pages[0] if added.pages else None
+        if added.feed is not None:
+            line = (f'Feed "{added.feed.title}": {added.feed.added} new items'
+                    + (f", {added.feed.failed} failed" if added.feed.failed else ""))
+        elif first is not None:
+            line = f'Added "{first.title}": {first.describe()}'
+        else:
+            line = "Nothing was added."
+        self.host.post_message(PageAdded(first.page_id if first else None, line))
+
+    def remove(self, page_id: int, title: str) -> None:
+        self.host.run_worker(partial(self._remove, page_id, title), name="remove",
+                             group="add", thread=True, exit_on_error=False)
+
+    def _remove(self, page_id: int, title: str) -> None:
+        library = self.library()
+        assert library is not None
+        library.remove_page(page_id)
+        self.host.post_message(PageRemoved(page_id, title))
