@@ -65,7 +65,7 @@ async def test_o_and_y_refuse_other_schemes(
         home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
-    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("gui", []))
+    monkeypatch.setattr("tui.app.links.how_to_open", lambda: ("gui", []))
     path = home / "lib.sqlite3"
     with Library.open(path, seed=False) as library:
         page = library.save_page(make_page("https://example.org/live", "Live", ["One"])).page_id
@@ -112,7 +112,7 @@ async def test_o_over_ssh_never_lets_a_program_draw_in_the_reader(
     path = home / "lib.sqlite3"
     with Library.open(path, seed=False) as library:
         page = library.save_page(make_page("https://example.org/live", "Live", ["One"])).page_id
-    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("terminal", [str(script)]))
+    monkeypatch.setattr("tui.app.links.how_to_open", lambda: ("terminal", [str(script)]))
     app = NewsReaderApp(path, initial_page=page)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -121,7 +121,7 @@ async def test_o_over_ssh_never_lets_a_program_draw_in_the_reader(
         notices = [n.message for n in app._notifications]
     assert not marker.exists()
     assert any(n.startswith(f"Could not run {script}") for n in notices)
-    monkeypatch.setattr("tui.app.reader.how_to_open", lambda: ("none", []))
+    monkeypatch.setattr("tui.app.links.how_to_open", lambda: ("none", []))
     app = NewsReaderApp(path, initial_page=page)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import APP_BINDINGS
 from tui.app.following import FOLLOW_TICK
@@ -100,6 +100,11 @@ class NewsReaderApp(App[None]):
         self.notify(line, title=f"Could not {worker.name or 'work'}", severity="error",
                     timeout=8)
         return line
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The app's own workers (opening a link) fail here too."""
+        if event.state == WorkerState.ERROR:
+            self.worker_failed(event.worker)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -16,7 +16,10 @@ import shlex
 import shutil
 import sys
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Literal
+
+from textual.app import App
 
 from tui.library import EntryDetail
 from tui.textnorm import web_url
@@ -71,3 +74,40 @@ def how_to_open(env: Mapping[str, str] = os.environ, platform: str = sys.platfor
         if path:
             return "terminal", [path]
     return "none", []
+
+
+Notify = Callable[..., None]
+
+
+def open_link(app: App[None], url: str, notify: Notify) -> None:
+    """Open `url` the way this terminal allows (see how_to_open)."""
+    kind, argv = how_to_open()
+    if kind == "gui":
+        app.run_worker(partial(_open_in_browser, app, url, notify), name="open link",
+                       group="browser", thread=True, exit_on_error=False)
+    elif kind == "terminal":
+        _open_in_terminal(app, [*argv, url], notify)
+    else:  # over SSH with no browser at all: the link goes to the clipboard
+        app.copy_to_clipboard(url)
+        notify(f"No browser here — link copied: {url}", title="Link copied")
+
+
+def _open_in_terminal(app: App[None], argv: list[str], notify: Notify) -> None:
+    """A text browser gets the terminal to itself: the reader is suspended
+    while it runs and redrawn after."""
+    import subprocess
+
+    try:
+        with app.suspend():
+            subprocess.run(argv, check=False)
+    except Exception as exc:  # SuspendNotSupported (a web terminal), OSError
+        notify(f"Could not run {argv[0]}: {exc}", severity="warning")
+
+
+def _open_in_browser(app: App[None], url: str, notify: Notify) -> None:
+    """In a worker: webbrowser may wait for the browser to start."""
+    import webbrowser
+
+    if not webbrowser.open(url):
+        app.call_from_thread(notify, f"No browser to open {url} — y copies the link.",
+                             severity="warning")

@@ -9,11 +9,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
+from textual.app import App
 from textual.message import Message
 from textual.worker import Worker
 
 from tui.app.messages import PageAdded, PageRemoved
-from tui.library import Library
+from tui.app.screens.prompt import ConfirmScreen, PromptScreen
+from tui.library import Library, PageSummary
 
 
 class ActionHost(Protocol):
@@ -26,6 +28,26 @@ class PageActions:
     def __init__(self, host: ActionHost, library: Callable[[], Library | None]) -> None:
         self.host = host
         self.library = library
+
+    def ask_add(self, app: App[None], notify: Callable[..., None]) -> None:
+        """`a`: ask for a URL, a saved page or a feed, then add it."""
+        def submitted(spec: str | None) -> None:
+            if spec:
+                notify(f"Adding {spec}…", timeout=3)
+                self.add(spec)
+
+        app.push_screen(PromptScreen(
+            "Add a page: a URL, a file or an RSS/Atom feed", "",
+            "https://… or a saved page's path", "enter to add · escape to cancel"), submitted)
+
+    def ask_remove(self, app: App[None], page: PageSummary) -> None:
+        """`d`: remove the page after a yes."""
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.remove(page.id, page.title)
+
+        count = f"{page.entries} {'entry' if page.entries == 1 else 'entries'}"
+        app.push_screen(ConfirmScreen(f'Remove "{page.title}" and its {count}?'), confirmed)
 
     def add(self, spec: str) -> None:
         """A URL, a file or a feed into the library."""

@@ -11,7 +11,6 @@ controller the screen owns (tui.app.following); what the list can show is a
 from __future__ import annotations
 
 import time
-import webbrowser
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -31,7 +30,8 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import READER_BINDINGS
 from tui.app.following import FollowingController
-from tui.app.links import entry_link, how_to_open
+from tui.app.links import entry_link, open_link
+from tui.app.marks import Marks
 from tui.app.messages import (
     FollowPolled,
     PageAdded,
@@ -45,7 +45,6 @@ from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
-from tui.app.screens.prompt import ConfirmScreen, PromptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
 from tui.app.view_key import ViewKey
@@ -53,7 +52,6 @@ from tui.app.views import list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
-from tui.app.writes import WriteQueue
 from tui.config import Config
 from tui.library import EntryDetail, EntryRow, Library, LibraryError, PageSummary
 
@@ -72,8 +70,6 @@ SIDE_BY_SIDE_WIDTH = 140
 #: A cursor that moves again within this time is still moving: the Markdown
 #: body waits until it settles.
 BODY_DELAY = 0.06
-#: Sidebar counts change on screen once the cursor has been still this long.
-COUNTS_DELAY = 0.5
 EMPTY_LIBRARY = ("The library is empty. a adds a page: a web address, a saved page or an "
                  "RSS/Atom feed (or, in a shell: newsreader add URL).")
 
@@ -89,9 +85,9 @@ class ReaderScreen(Screen[None]):
         self.library: Library | None = None
         #: UI-thread reads: a second, read-only connection (WAL lets it read
         #: while workers or other processes write), so the screen never waits
-        #: on the library's lock or on a writer. Writes go through `writes`.
+        #: on the library's lock or on a writer. Writes go through `marks`.
         self.reader: Library | None = None
-        self.writes = WriteQueue()
+        self.marks = Marks(self, lambda: self.library is not None)
         self.pages: list[PageSummary] = []
         self.view_key = ViewKey()  # what the sidebar chose
         self.page_context: int | None = None  # the page whose topics are shown
@@ -99,12 +95,10 @@ class ReaderScreen(Screen[None]):
         self.search_query: str | None = None  # set while search results are listed
         self.sidebar_override: bool | None = None  # None: by width
         self._wide: bool | None = None
-        self._last_move = 0.0
+        self.last_move = 0.0  # time.monotonic() of the cursor's last move
         self._body_timer: Timer | None = None
-        self._read_timer: Timer | None = None  # marks the entry on show read
         self._listing = False  # set while a list is (re)loaded under the cursor
         self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
-        self._counts_timer: Timer | None = None
         self.page_actions = PageActions(self, lambda: self.library)
         self.following = FollowingController(self, lambda: self.library,
                                              *(() if follow_tick is None else (follow_tick,)))
@@ -245,7 +239,7 @@ class ReaderScreen(Screen[None]):
         self.entry_view.cross_page = not message.single_page
         self._update_sidebar(key, message.sidebar)
         self.entry_list.row_source = self._entry_rows
-        rows = [self.writes.overlay(row) for row in message.rows]
+        rows = [self.marks.writes.overlay(row) for row in message.rows]
         self._list(message.items, rows=rows, single_page=message.single_page,
                    select=message.select, anchor=message.anchor,
                    empty_text=key.empty_text if self.pages else EMPTY_LIBRARY)
@@ -255,7 +249,7 @@ class ReaderScreen(Screen[None]):
 
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
-        self._save("seen", page_id)
+        self.marks.save("seen", page_id)
 
     def _update_sidebar(self, key: ViewKey, data: SidebarData | None) -> None:
         """Only what changed: new pages (counts, or pages added/gone), the
@@ -290,24 +284,20 @@ class ReaderScreen(Screen[None]):
     def _entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """The list's row source (UI thread): rows with unsaved marks applied."""
         assert self.reader is not None
-        return [self.writes.overlay(row) for row in self.reader.entry_rows(rowids)]
+        return [self.marks.writes.overlay(row) for row in self.reader.entry_rows(rowids)]
 
     def entry_detail(self, rowid: int) -> EntryDetail:
         """An entry for the detail (UI thread), unsaved marks applied."""
         assert self.reader is not None
         detail = self.reader.entry_detail(rowid)
-        row = self.writes.overlay(detail.row)
+        row = self.marks.writes.overlay(detail.row)
         return detail if row is detail.row else replace(detail, row=row)
 
-    def _save(self, what: str, ident: int, value: object = None) -> None:
-        """Queue a read/star/seen change; a worker saves it."""
-        if self.library is not None and self.writes.add(what, ident, value):
-            self.save_changes()
 
     @work(thread=True, group="writes", name="save read and star marks", exit_on_error=False)
     def save_changes(self) -> None:
         assert self.library is not None
-        self.writes.drain(self.library)
+        self.marks.writes.drain(self.library)
 
     def title_list(self) -> None:
         page = self._page(self.page_context)
@@ -406,9 +396,7 @@ class ReaderScreen(Screen[None]):
         if self._body_timer is not None:
             self._body_timer.stop()
             self._body_timer = None
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
+        self.marks.cancel_read()
         if rowid is None or self.library is None:
             self.entry_view.show_message(self.entry_list.empty_text
                                          if not self.entry_list.items else "")
@@ -417,8 +405,8 @@ class ReaderScreen(Screen[None]):
         if self.following.fresh_rowids:
             self.title_list()  # the "▲ 3 new" mark follows the scroll
         now = time.monotonic()
-        repeating = now - self._last_move < BODY_DELAY
-        self._last_move = now
+        repeating = now - self.last_move < BODY_DELAY
+        self.last_move = now
         if repeating:
             self._body_timer = self.set_timer(BODY_DELAY,
                                               partial(self._settle, rowid, by_reader))
@@ -441,18 +429,8 @@ class ReaderScreen(Screen[None]):
                 view.call_after_refresh(view.scroll_to, y=self._resume_scroll[1],
                                         animate=False)
             self._resume_scroll = None
-        delay = self.news_app.config.mark_read_after
-        if not by_reader or delay is None:
-            return
-        if delay <= 0:
-            self._set_read(rowid, True)
-        else:
-            self._read_timer = self.set_timer(delay, partial(self._read_if_still, rowid))
-
-    def _read_if_still(self, rowid: int) -> None:
-        self._read_timer = None
-        if self.entry_list.current_rowid == rowid:
-            self._set_read(rowid, True)
+        if by_reader:
+            self.marks.read_later(rowid, self.news_app.config.mark_read_after)
 
     def _list(self, *args: Any, **kwargs: Any) -> None:
         """EntryList.set_items, its cursor announcement marked as no move of
@@ -477,7 +455,7 @@ class ReaderScreen(Screen[None]):
         """enter: the entry is read, and the detail takes the keys."""
         rowid = self.entry_list.current_rowid
         if rowid is not None:
-            self._set_read(rowid, True)
+            self.marks.set_read(rowid, True)
         self.entry_view.focus()
 
     def action_focus_list(self) -> None:
@@ -493,51 +471,18 @@ class ReaderScreen(Screen[None]):
         else:
             view.scroll_page_up(animate=False)
 
-    def _set_read(self, rowid: int, read: bool) -> None:
-        row = self.entry_list.row(rowid)
-        if row is None or row.read == read:
-            return
-        self._save("read", rowid, read)
-        self.entry_list.update_row(rowid, read=read)
-        self._adjust_counts(row.page_id, unread=-1 if read else 1)
-
-    def _adjust_counts(self, page_id: int, unread: int = 0, starred: int = 0) -> None:
-        """New counts now; on screen once the cursor has been still for
-        COUNTS_DELAY (a count line per read entry would double what a move
-        sends to the terminal)."""
-        self.pages = [replace(p, unread=p.unread + unread, starred=p.starred + starred)
-                      if p.id == page_id else p for p in self.pages]
-        if self._counts_timer is None:
-            self._counts_timer = self.set_timer(COUNTS_DELAY, self._show_counts)
-
-    def _show_counts(self) -> None:
-        self._counts_timer = None
-        if self.app._closing:
-            return
-        still = time.monotonic() - self._last_move
-        if still < COUNTS_DELAY:
-            self._counts_timer = self.set_timer(COUNTS_DELAY - still, self._show_counts)
-            return
-        self.sidebar.update_counts(self.pages)
-
     def action_toggle_read(self) -> None:
-        rowid = self.entry_list.current_rowid
-        row = self.entry_list.row(rowid) if rowid is not None else None
-        if row is not None:
-            self._set_read(row.rowid, not row.read)
+        self.marks.toggle_read()
 
     def action_toggle_star(self) -> None:
-        rowid = self.entry_list.current_rowid
-        row = self.entry_list.row(rowid) if rowid is not None else None
-        if row is None or self.library is None:
-            return
-        starred = not row.starred
-        self._save("star", row.rowid, starred)
-        self.entry_list.update_row(row.rowid, starred=starred)
-        self._adjust_counts(row.page_id, starred=1 if starred else -1)
+        done = self.marks.toggle_star()
         detail = self.detail
-        if detail is not None and detail.row.rowid == row.rowid:
-            self.entry_view.show(replace(detail, row=replace(detail.row, starred=starred)))
+        if done is not None and detail is not None and detail.row.rowid == done[0]:
+            self.entry_view.show(replace(detail, row=replace(detail.row, starred=done[1])))
+
+    def show_counts(self, pages: list[PageSummary]) -> None:
+        if not self.app._closing:
+            self.sidebar.update_counts(pages)
 
     def _unread_from(self, start: int, direction: int, none_left: str,
                      focus: bool = False) -> None:
@@ -573,34 +518,8 @@ class ReaderScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         url = self._link()
-        if url is None:
-            return
-        kind, argv = how_to_open()
-        if kind == "gui":
-            self.open_in_browser(url)
-        elif kind == "terminal":
-            self._open_in_terminal(argv + [url])
-        else:  # over SSH with no browser at all: the link goes to the clipboard
-            self.app.copy_to_clipboard(url)
-            self.notify(f"No browser here — link copied: {url}", title="Link copied")
-
-    def _open_in_terminal(self, argv: list[str]) -> None:
-        """A text browser gets the terminal to itself: the reader is
-        suspended while it runs and redrawn after."""
-        import subprocess
-
-        try:
-            with self.app.suspend():
-                subprocess.run(argv, check=False)
-        except Exception as exc:  # SuspendNotSupported (a web terminal), OSError
-            self.notify(f"Could not run {argv[0]}: {exc}", severity="warning")
-
-    @work(thread=True, group="browser", name="open link", exit_on_error=False)
-    def open_in_browser(self, url: str) -> None:
-        if not webbrowser.open(url):
-            self.app.call_from_thread(
-                self.notify, f"No browser to open {url} — y copies the link.",
-                severity="warning")
+        if url is not None:
+            open_link(self.app, url, self.notify)
 
     def action_copy_link(self) -> None:
         url = self._link()
@@ -664,14 +583,7 @@ class ReaderScreen(Screen[None]):
     # --- adding and removing pages -----------------------------------------
 
     def action_add_page(self) -> None:
-        def submitted(spec: str | None) -> None:
-            if spec:
-                self.notify(f"Adding {spec}…", timeout=3)
-                self.page_actions.add(spec)
-
-        self.app.push_screen(PromptScreen(
-            "Add a page: a URL, a file or an RSS/Atom feed", "",
-            "https://… or a saved page's path", "enter to add · escape to cancel"), submitted)
+        self.page_actions.ask_add(self.app, self.notify)
 
     def on_page_added(self, message: PageAdded) -> None:
         self.notify(message.summary, title="Added")
@@ -685,15 +597,8 @@ class ReaderScreen(Screen[None]):
         page = self._page(detail.row.page_id if detail is not None else page_id)
         if page is None:
             self.notify("Choose a page to remove.", severity="warning")
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.page_actions.remove(page.id, page.title)
-
-        count = f"{page.entries} {'entry' if page.entries == 1 else 'entries'}"
-        self.app.push_screen(ConfirmScreen(f'Remove "{page.title}" and its {count}?'),
-                             confirmed)
+        else:
+            self.page_actions.ask_remove(self.app, page)
 
     def on_page_removed(self, message: PageRemoved) -> None:
         self.notify(f'Removed "{message.title}".', title="Removed")
@@ -744,7 +649,7 @@ class ReaderScreen(Screen[None]):
             self._mark_seen(self.page_context)
         if self.library is not None:
             try:  # what is still queued is saved before the app goes
-                self.writes.flush(self.library)
+                self.marks.writes.flush(self.library)
                 self.library.save_reader_state(Start(
                     self.view_key, self.entry_list.current_rowid, self.page_context,
                     self.entry_view.scroll_y).to_state())
