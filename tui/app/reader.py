@@ -147,6 +147,7 @@ class ReaderScreen(Screen[None]):
         self.entry_list.focus()
         self.entry_list.on_cursor = self.show_entry
         self.entry_list.fresh = self.following.fresh_rowids
+        self.entry_list.clock = self.news_app.config.clock
         self._layout(self.app.size.width)
         self.load_library()
         self.following.start()
@@ -215,14 +216,15 @@ class ReaderScreen(Screen[None]):
             self._resume_scroll = (start.entry, start.scroll)
         self.post_message(read_view(library, start.key, self.page_context,
                                     self._topics_context, select=start.entry,
-                                    with_sidebar=True))
+                                    with_sidebar=True, clock=self.news_app.config.clock))
 
     @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
     def load_view(self, key: ViewKey, select: int | None = None,
                   with_sidebar: bool = False, anchor: bool = False) -> None:
         assert self.library is not None
         self.post_message(read_view(self.library, key, self.page_context,
-                                    self._topics_context, select, with_sidebar, anchor))
+                                    self._topics_context, select, with_sidebar, anchor,
+                                    self.news_app.config.clock))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key

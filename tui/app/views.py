@@ -21,7 +21,8 @@ ROWS_BATCH = 2_000
 
 def read_view(lib: Library, key: ViewKey, page_context: int | None,
               topics_context: int | None, select: int | None = None,
-              with_sidebar: bool = False, anchor: bool = False) -> ViewLoaded:
+              with_sidebar: bool = False, anchor: bool = False,
+              clock: str = "page") -> ViewLoaded:
     """Row ids (and, for one page, dividers) for `key`; the pages
     (`with_sidebar`: counts or pages changed) and the topics when the page
     they concern is not `topics_context`."""
@@ -40,7 +41,7 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
             marks.update((row.rowid, (row.time, row.first_seen)) for row in batch)
             rows += batch[max(0, near.start - start):max(0, near.stop - start)]
         seen = lib.seen_up_to(key.page_id) if key.page_id is not None else None
-        items = build_items(rowids, marks, seen)
+        items = build_items(rowids, marks, seen, clock)
     else:
         rows = lib.entry_rows(rowids[near])
         items = cast("list[int | Divider]", rowids)  # no copy of 100k ids

@@ -23,9 +23,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.safe_text import local, one_line
+from tui.app.safe_text import one_line
 from tui.app.strips import compact
 from tui.library import EntryRow
+from tui.moments import on_clock
 
 RowSource = Callable[[Sequence[int]], list[EntryRow]]
 
@@ -53,12 +54,13 @@ def build_items(
     rowids: Sequence[int],
     marks: dict[int, Marks],
     seen_up_to: datetime | None,
+    clock: str = "page",
 ) -> list[Item]:
     """Row ids of one page with its dividers: day separators when the entries
-    span more than one day, and a line above the entries that are new since
-    the last visit (only once there has been a visit). `marks` holds
-    (time, first_seen) by row id."""
-    days = {local(when).date() for when, _ in marks.values() if when is not None}
+    span more than one day (days on `clock`, tui.moments.on_clock), and a
+    line above the entries that are new since the last visit (only once
+    there has been a visit). `marks` holds (time, first_seen) by row id."""
+    days = {on_clock(when, clock).date() for when, _ in marks.values() if when is not None}
     span_days = len(days) > 1
     items: list[Item] = []
     last_day: date | None = None
@@ -74,7 +76,7 @@ def build_items(
                     items.append(Divider("seen before", "new"))
                 new_block = is_new
         if span_days and mark is not None and mark[0] is not None:
-            day = local(mark[0]).date()
+            day = on_clock(mark[0], clock).date()
             if day != last_day:
                 items.append(Divider(f"{day:%A} {day.day} {day:%B %Y}"))
                 last_day = day
@@ -140,6 +142,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
+        #: Times as the page prints them ("page") or on this machine's clock
+        #: ("local"): config.toml's `clock`. Set by the app.
+        self.clock = "page"
         self._styles: dict[str, Style] = {}  # component styles, until the CSS changes
         self._base: Style | None = None
 
@@ -467,7 +472,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             if row.minute:
                 return row.minute[:TIME_WIDTH - 1]
             return f"#{row.position + 1}" if self.single_page else ""
-        when = local(row.time)
+        when = on_clock(row.time, self.clock)
         if self.single_page or when.date() == self._today:
             return f"{when:%H:%M}"
         return f"{when.day} {when:%b}"
