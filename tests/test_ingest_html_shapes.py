@@ -213,3 +213,19 @@ def test_structured_updates_behind_load_more_follow_the_dom_entries() -> None:
     assert _times(page)[7] == "2024-03-05T08:00:00+01:00"
     assert page.entries[7].body_markdown == f"{TXT[2]} Item 7."
     assert [e.time_text for e in page.entries][2:4] == ["13:00", None]
+
+
+def test_an_update_that_is_only_a_post_shows_its_text_and_link() -> None:
+    posts = "".join(
+        f'<article class="post"><time datetime="2024-05-02T1{i}:00Z">1{i}:00</time>'
+        f"<h2>Update {i}</h2><p>Text of update {i} that is long enough to count.</p></article>"
+        for i in range(4))
+    tweet = ('<article class="post"><time datetime="2024-05-02T15:00Z">15:00</time>'
+             '<blockquote class="twitter-tweet"><p lang="en">The minister says talks will '
+             'resume on Monday.</p>&mdash; Jane Doe (@jane) <a href="https://twitter.com/'
+             'jane/status/1">May 2, 2024</a></blockquote></article>')
+    page = parse(f"<html lang=en><body><h1>Live: talks</h1><div>{posts}{tweet}</div>"
+                 "</body></html>".encode())
+    post = next(e for e in page.entries if "minister" in e.headline)
+    assert post.body_markdown.startswith("> The minister says talks will resume on Monday.")
+    assert post.links[0].url == "https://twitter.com/jane/status/1"

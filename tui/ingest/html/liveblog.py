@@ -19,7 +19,8 @@ from tui.ingest.html.containers import container_entries
 from tui.ingest.html.entry import MAX_ENTRIES, MIN_ENTRIES, DomEntry, steps
 from tui.ingest.html.markers import marker_entries
 from tui.ingest.markdown import Rendered
-from tui.ingest.markdown.plain import HEADLINE_MAX, first_sentence, markdown_plain
+from tui.ingest.markdown.plain import HEADLINE_MAX, escape_markdown, first_sentence, markdown_plain
+from tui.model import Link
 from tui.textnorm import clean_inline
 
 
@@ -50,7 +51,24 @@ def find_entries(tree: LexborHTMLParser, html: str, tz: tzinfo, base_url: str | 
     for entry in best:
         if not entry.headline:
             _give_headline(entry)
+        if not entry.rendered.markdown.strip():
+            _post_as_text(entry)
     return _without_copies(best), cut
+
+
+def _post_as_text(entry: DomEntry) -> None:
+    """An update that is only an embedded post (a tweet) gets the post's
+    text as its body, quoted, and the post's address as its first link: the
+    reader shows what was said and `o` opens it, not "(no text)"."""
+    posts = [m for m in entry.rendered.media if m.kind == "embed" and m.caption]
+    if not posts:
+        return
+    post = posts[0]
+    body = f"> {escape_markdown(post.caption or '')}"
+    links = list(entry.rendered.links)
+    if post.url:
+        links.insert(0, Link(post.url, post.caption or ""))
+    entry.rendered = Rendered(body, links, entry.rendered.media)
 
 
 _BOLD_PARAGRAPH = re.compile(r"^(\*\*|__)([^*_\n][^\n]*?)\1[ \t]*(?:\n\n|$)")
