@@ -1,4 +1,6 @@
-"""`?`: every key, grouped by where it works, as the current keymap has them."""
+"""`?`: every key, grouped by where it works, as the current keymap has them.
+The keys and the section titles look as app.tcss's `key-table--*` component
+classes say."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
 
 
 def key_label(app, binding: Binding) -> str:  # type: ignore[no-untyped-def]
@@ -22,6 +24,33 @@ def key_label(app, binding: Binding) -> str:  # type: ignore[no-untyped-def]
         if key:
             shown.append(app.get_key_display(Binding(key, binding.action)))
     return " ".join(shown)
+
+
+class KeyTable(Widget):
+    """The keys, a section at a time: a key column, then what it does."""
+
+    COMPONENT_CLASSES = {"key-table--key", "key-table--section"}
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], *,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sections = sections
+
+    def render(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style=self.get_component_rich_style("key-table--key", partial=True),
+                         no_wrap=True)
+        table.add_column()
+        section_style = self.get_component_rich_style("key-table--section", partial=True)
+        for title, bindings in self.sections:
+            if table.row_count:
+                table.add_row("", "")
+            table.add_row(Text(title, section_style), "")
+            for binding in bindings:
+                if binding.description:  # the tooltip: the long form of a footer word
+                    table.add_row(key_label(self.app, binding),
+                                  binding.tooltip or binding.description)
+        return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,21 +65,10 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, bindings in self.sections:
-            if table.row_count:
-                table.add_row("", "")
-            table.add_row(Text(title, "bold underline"), "")
-            for binding in bindings:
-                if binding.description:  # the tooltip: the long form of a footer word
-                    table.add_row(key_label(self.app, binding),
-                                  binding.tooltip or binding.description)
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "escape to close · keys can be changed in config.toml"
-            yield Static(table, id="help-table")
+            yield KeyTable(self.sections, id="help-table")
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

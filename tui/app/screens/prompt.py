@@ -27,10 +27,10 @@ class PromptScreen(ModalScreen[str | None]):
         self.hint = hint
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box") as box:
+        with Vertical(id="prompt-box") as box:
             box.border_title = self.title_text
-            yield Input(self.initial, placeholder=self.placeholder, id="search-input")
-            yield Label(self.hint, id="search-hint", markup=False)
+            yield Input(self.initial, placeholder=self.placeholder, id="prompt-input")
+            yield Label(self.hint, id="prompt-hint", markup=False)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
@@ -51,7 +51,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = one_line(question)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box") as box:
+        with Vertical(id="prompt-box") as box:
             box.border_title = "Are you sure?"
             yield Label(self.question, markup=False)
-            yield Label("y to confirm · n or escape to keep it", id="search-hint")
+            yield Label("y to confirm · n or escape to keep it", id="prompt-hint")

@@ -24,6 +24,8 @@ class TopicPicker(ModalScreen[str | None]):
         Binding("up", "move(-1)", show=False),
     ]
 
+    COMPONENT_CLASSES = {"topic-picker--count"}  # app.tcss
+
     def __init__(self, topics: Sequence[tuple[str, int]], scope: str) -> None:
         super().__init__()
         self.topics = topics
@@ -42,8 +44,9 @@ class TopicPicker(ModalScreen[str | None]):
         options = self.query_one("#topic-options", OptionList)
         wanted = fold(query.strip())
         width = max(20, options.scrollable_content_region.width - 2 or 40)
+        count_style = self.get_component_rich_style("topic-picker--count", partial=True)
         options.set_options(
-            Option(fit(topic, f"{count:,}", width), id=topic)
+            Option(fit(topic, f"{count:,}", width, count_style=count_style), id=topic)
             for topic, count in self.topics
             if wanted in fold(topic)
         )

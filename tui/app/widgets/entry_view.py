@@ -2,7 +2,9 @@
 
 The header (headline, time, publisher, topics) is plain `Text` built from the
 row, so page text can never be read as markup; the body is Markdown, rendered
-only for the selected entry, and replaced as the cursor moves.
+only for the selected entry, and replaced as the cursor moves. How the parts
+look (bold headline, italic dateline...) is app.tcss's: the `entry-view--*`
+component classes, read into a `Looks`.
 
 The body is drawn with Rich's Markdown rather than Textual's Markdown widget:
 that widget mounts a widget per block (20-40 ms for a one-screen entry,
@@ -13,6 +15,7 @@ from page text); they are listed under the body and `o`/`y` open or copy.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from rich.console import Group, RenderableType
@@ -29,6 +32,28 @@ from textual.widget import Widget
 from tui.app.safe_text import local, one_line, safe
 from tui.app.strips import compact
 from tui.library import EntryDetail
+
+
+@dataclass(frozen=True)
+class Looks:
+    """The styles of the detail's parts, from the `entry-view--NAME` component
+    classes (app.tcss); plain text by default."""
+
+    headline: Style = Style.null()
+    meta: Style = Style.null()  # when, publisher, authors
+    flags: Style = Style.null()  # starred, edited, removed
+    page: Style = Style.null()  # "in <page>" where the list mixes pages
+    topic: Style = Style.null()
+    lead: Style = Style.null()  # an article's standfirst
+    media: Style = Style.null()  # a media item's kind and credit
+    heading: Style = Style.null()  # "Links", "Before the last edit"
+    link: Style = Style.null()
+    previous: Style = Style.null()  # the text before the last edit
+    message: Style = Style.null()  # "Loading…", "(no text)", a note instead of an entry
+
+
+PLAIN = Looks()
+LOOK_CLASSES = {look.name: f"entry-view--{look.name}" for look in fields(Looks)}
 
 
 def day_label(day: date | datetime) -> str:
@@ -62,7 +87,7 @@ def when_label(detail: EntryDetail, page_entries: int | None = None) -> str:
 
 
 def header_text(detail: EntryDetail, *, cross_page: bool = False,
-                page_entries: int | None = None) -> Text:
+                page_entries: int | None = None, looks: Looks = PLAIN) -> Text:
     """Headline, then for a live-blog entry its time and publisher, for an
     article its publisher, date and authors; the page title only where the
     list mixes pages (it says which live blog the entry belongs to)."""
@@ -70,7 +95,7 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
     headline = one_line(row.headline) or "(no headline)"
     article = detail.page_kind == "article"
     text = Text()
-    text.append(headline, "bold")
+    text.append(headline, looks.headline)
     text.append("\n")
     meta = []
     if article:
@@ -86,7 +111,7 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
         meta.append(when_label(detail, page_entries))
         if detail.source:
             meta.append(one_line(detail.source))
-    text.append(" · ".join(meta) or "(no date or publisher given)", "italic")
+    text.append(" · ".join(meta) or "(no date or publisher given)", looks.meta)
     flags = []
     if row.starred:
         flags.append("★ starred")
@@ -95,23 +120,22 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
     if row.removed:
         flags.append("removed from the page")
     if flags:
-        text.append("  " + " · ".join(flags), "bold")
+        text.append("  " + " · ".join(flags), looks.flags)
     title = one_line(detail.page_title)
     if cross_page and title and title != headline:
         text.append("\n")
-        text.append("in ", "dim")
-        text.append(title, "dim")
+        text.append("in " + title, looks.page)
     if detail.topics:
         text.append("\n")
         for i, topic in enumerate(detail.topics):
             if i:
                 text.append(" ")
-            text.append(f"#{one_line(topic)}", "underline")
+            text.append(f"#{one_line(topic)}", looks.topic)
     return text
 
 
-def lead_text(detail: EntryDetail) -> Text | None:
-    """An article's standfirst, in italics above the body."""
+def lead_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
+    """An article's standfirst, above the body."""
     lead = one_line(detail.lead)
     if detail.page_kind != "article" or not lead:
         return None
@@ -119,34 +143,34 @@ def lead_text(detail: EntryDetail) -> Text | None:
     # (a long article's whole body was, for a prefix test).
     if one_line(detail.body_markdown[:len(lead) + 200]).startswith(lead):
         return None
-    return Text(lead, "italic")
+    return Text(lead, looks.lead)
 
 
-def extras_text(detail: EntryDetail) -> Text | None:
+def extras_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
     """Media captions and links, after the body."""
     text = Text()
     for kind, caption, credit, url in detail.media:
         line = one_line(caption) or one_line(url) or ""
         if not line and not credit:
             continue
-        text.append(f"[{one_line(kind) or 'media'}] ", "dim")
+        text.append(f"[{one_line(kind) or 'media'}] ", looks.media)
         text.append(line)
         if credit:
-            text.append(f" — {one_line(credit)}", "dim")
+            text.append(f" — {one_line(credit)}", looks.media)
         text.append("\n")
     if detail.links:
         if text:
             text.append("\n")
-        text.append("Links\n", "bold")
+        text.append("Links\n", looks.heading)
         for number, (url, label) in enumerate(detail.links, 1):
             text.append(f"{number:>2}. ")
             if label and one_line(label) != one_line(url):
                 text.append(one_line(label) + " ")
-            text.append(one_line(url), "underline")
+            text.append(one_line(url), looks.link)
             text.append("\n")
     if detail.previous_body:
-        text.append("\nBefore the last edit\n", "bold")
-        text.append(safe(detail.previous_body), "dim")
+        text.append("\nBefore the last edit\n", looks.heading)
+        text.append(safe(detail.previous_body), looks.previous)
     text.rstrip()
     return text or None
 
@@ -168,6 +192,8 @@ class EntryView(ScrollView, can_focus=True):
         Binding("h,escape,left", "back", "Back", id="detail.back"),
     ]
 
+    COMPONENT_CLASSES = set(LOOK_CLASSES.values())
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: EntryDetail | None = None
@@ -178,25 +204,41 @@ class EntryView(ScrollView, can_focus=True):
         self.cross_page = False
         #: Entries per page id, for "Update 2 of 20". Set by the app.
         self.page_entries: dict[int, int] = {}
-        self._header: Text = Text("Loading…", "dim")
+        self._message = "Loading…"  # shown while there is no header
+        self._header: Text | None = None
         self._lead: Text | None = None
         self._extras: Text | None = None
         self._lines: list[Strip] = []
         self._width = 0
         self._base: Style | None = None
+        self._looks: Looks | None = None
+
+    @property
+    def looks(self) -> Looks:
+        """The parts' styles (app.tcss), read once per style change."""
+        if self._looks is None:
+            self._looks = self._read_looks()
+        return self._looks
+
+    def _read_looks(self) -> Looks:
+        get = self.get_component_rich_style
+        return Looks(**{name: get(cls, partial=True) for name, cls in LOOK_CLASSES.items()})
 
     def show_message(self, message: str) -> None:
         self.detail = None
         self.body_rowid = None
         self.body_text = ""
-        self._header, self._lead, self._extras = Text(message, "dim"), None, None
+        self._message = message
+        self._header, self._lead, self._extras = None, None, None
         self._rerender(top=True)
 
     def _set_parts(self, detail: EntryDetail) -> None:
         self.detail = detail
+        looks = self.looks
         self._header = header_text(detail, cross_page=self.cross_page,
-                                   page_entries=self.page_entries.get(detail.row.page_id))
-        self._lead, self._extras = lead_text(detail), extras_text(detail)
+                                   page_entries=self.page_entries.get(detail.row.page_id),
+                                   looks=looks)
+        self._lead, self._extras = lead_text(detail, looks), extras_text(detail, looks)
 
     def show(self, detail: EntryDetail) -> None:
         """The whole entry, drawn in one go (one render, one repaint); the
@@ -216,13 +258,15 @@ class EntryView(ScrollView, can_focus=True):
         if width <= 0:
             self._lines = []
             return
-        parts: list[RenderableType] = [self._header]
+        header = self._header
+        parts: list[RenderableType] = [
+            header if header is not None else Text(self._message, self.looks.message)]
         if self._lead is not None:
             parts += [Text(), self._lead]
         if self.body_text:
             parts += [Text(), Markdown(self.body_text, hyperlinks=False)]
         elif self.detail is not None and self.body_rowid is not None:
-            parts += [Text(), Text("(no text)", "dim")]
+            parts += [Text(), Text("(no text)", self.looks.message)]
         if self._extras is not None:
             parts += [Text(), self._extras]
         console = self.app.console
@@ -266,6 +310,18 @@ class EntryView(ScrollView, can_focus=True):
         if self.is_mounted:
             self._rerender()
             self.refresh()
+            # The component classes get their styles after this call.
+            self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        """New looks (another theme, app.tcss changed): the parts again."""
+        looks = self._read_looks()
+        if looks == self._looks:
+            return
+        self._looks = looks
+        if self.detail is not None:
+            self._set_parts(self.detail)
+        self._rerender()
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y

@@ -2,6 +2,8 @@
 
 Each option's id is a filter key the app understands: "all", "unread",
 "starred", "page:<id>", "topic:<name>". Moving the highlight chooses.
+The counts, the headings, a page with unread entries look as app.tcss's
+`topic-sidebar--*` component classes say.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
@@ -24,7 +27,8 @@ LIVE_MARK = "◉ "
 ARTICLE_MARK = "· "
 
 
-def fit(label: str, count: str, width: int, style: str = "") -> Text:
+def fit(label: str, count: str, width: int, style: Style | str = "",
+        count_style: Style | str = "") -> Text:
     """`label` cut to leave `count` right-aligned on one line of `width` cells."""
     room = max(1, width - cell_len(count) - 1)
     text = Text(label, style=style, no_wrap=True, overflow="ellipsis", end="")
@@ -32,7 +36,7 @@ def fit(label: str, count: str, width: int, style: str = "") -> Text:
         text.truncate(room - 1, overflow="crop")
         text.append("…", style)
     text.pad_right(max(0, width - text.cell_len - cell_len(count)))
-    text.append(count, "dim")
+    text.append(count, count_style)
     return text
 
 
@@ -44,6 +48,13 @@ class TopicSidebar(OptionList):
         Binding("G", "last", "Last", id="sidebar.last", show=False),
         Binding("l,right", "focus_list", "Entries", id="sidebar.entries", show=False),
     ]
+
+    COMPONENT_CLASSES = {
+        "topic-sidebar--count",  # entries, unread entries
+        "topic-sidebar--unread",  # a page with unread entries
+        "topic-sidebar--heading",  # PAGES, TOPICS
+        "topic-sidebar--none",  # "(none)" under TOPICS
+    }
 
     @dataclass
     class Chosen(Message):
@@ -63,6 +74,7 @@ class TopicSidebar(OptionList):
         self._topics: Sequence[tuple[str, int]] = ()
         self._topic_scope = ""
         self._built_width = 0
+        self._built_looks: tuple[Style, ...] = ()
 
     @property
     def line_width(self) -> int:
@@ -76,17 +88,27 @@ class TopicSidebar(OptionList):
             width -= self.styles.scrollbar_size_vertical
         return max(12, width - 2)
 
+    def _look(self, part: str) -> Style:
+        return self.get_component_rich_style(f"topic-sidebar--{part}", partial=True)
+
+    def _looks(self) -> tuple[Style, ...]:
+        return tuple(self._look(part) for part in ("count", "unread", "heading", "none"))
+
     def _page_prompt(self, page: PageSummary, width: int) -> Text:
         mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
         title = one_line(page.title) or one_line(page.url) or f"page {page.id}"
         count = f"{page.unread:,}" if page.unread else ""
-        return fit(mark + title, count, width, "bold" if page.unread else "")
+        return fit(mark + title, count, width, self._look("unread") if page.unread else "",
+                   self._look("count"))
 
     def _totals(self, pages: Sequence[PageSummary], width: int) -> dict[str, Text]:
+        count = self._look("count")
         return {
-            "all": fit("All", f"{sum(p.entries for p in pages):,}", width),
-            "unread": fit("Unread", f"{sum(p.unread for p in pages):,}", width),
-            "starred": fit("Starred", f"{sum(p.starred for p in pages):,}", width),
+            "all": fit("All", f"{sum(p.entries for p in pages):,}", width, count_style=count),
+            "unread": fit("Unread", f"{sum(p.unread for p in pages):,}", width,
+                          count_style=count),
+            "starred": fit("Starred", f"{sum(p.starred for p in pages):,}", width,
+                           count_style=count),
         }
 
     def update_counts(self, pages: Sequence[PageSummary]) -> None:
@@ -136,19 +158,22 @@ class TopicSidebar(OptionList):
         """Rebuild the options, keeping `selected` highlighted without choosing it."""
         self._pages, self._topics, self._topic_scope = pages, topics, topic_scope
         width = self._built_width = self.line_width
+        self._built_looks = self._looks()
+        heading, count = self._look("heading"), self._look("count")
         options: list[Option | None] = [
             Option(prompt, id=key) for key, prompt in self._totals(pages, width).items()
         ]
-        options.append(Option(Text("PAGES", "bold dim"), id="-pages", disabled=True))
+        options.append(Option(Text("PAGES", heading), id="-pages", disabled=True))
         options += [Option(self._page_prompt(page, width), id=f"page:{page.id}")
                     for page in pages]
-        options.append(Option(Text(f"TOPICS · {topic_scope}", "bold dim", no_wrap=True,
+        options.append(Option(Text(f"TOPICS · {topic_scope}", heading, no_wrap=True,
                                    overflow="ellipsis"), id="-topics", disabled=True))
         if not topics:
-            options.append(Option(Text("  (none)", "dim"), id="-no-topics", disabled=True))
-        for topic, count in topics:
-            options.append(Option(fit("# " + one_line(topic), f"{count:,}", width),
-                                  id=f"topic:{topic}"))
+            options.append(Option(Text("  (none)", self._look("none")), id="-no-topics",
+                                  disabled=True))
+        for topic, topic_count in topics:
+            options.append(Option(fit("# " + one_line(topic), f"{topic_count:,}", width,
+                                      count_style=count), id=f"topic:{topic}"))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
         self.select_key(selected)
@@ -189,8 +214,21 @@ class TopicSidebar(OptionList):
 
     def on_resize(self, event: events.Resize) -> None:
         if self._pages and self.line_width != self._built_width:
-            key = self.highlighted_option.id if self.highlighted_option else None
-            self.show(self._pages, self._topics, self._topic_scope, key)
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        key = self.highlighted_option.id if self.highlighted_option else None
+        self.show(self._pages, self._topics, self._topic_scope, key)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:  # the component classes get their styles after this call
+            self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        """New looks (another theme, app.tcss changed): the options again."""
+        if self._pages and self._looks() != self._built_looks:
+            self._rebuild()
 
     def action_focus_list(self) -> None:
         self.call_later(self.run_action, "screen.focus_list")
