@@ -65,3 +65,21 @@ async def test_clock_local_shows_this_machines_clock(home: Path, machine_zone) -
         pid = library.save_page(_page()).page_id
     lines = await _list_lines(path, pid, "local")
     assert "07:05" in lines[2] and "09:05" in lines[0]
+
+
+@pytest.mark.parametrize(("zone", "shown"), [
+    ("UTC", "09:05 Paris · 07:05 here · Thu 18 Jul 2024"),
+    ("Europe/Paris", "09:05 Paris · Thu 18 Jul 2024"),
+])
+async def test_the_detail_names_the_zone_and_this_machines_time(
+        home: Path, machine_zone, zone: str, shown: str) -> None:
+    machine_zone(zone)
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(_page()).page_id
+    app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert shown in screen_text(app)

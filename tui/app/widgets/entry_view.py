@@ -32,6 +32,7 @@ from textual.widget import Widget
 from tui.app.safe_text import local, one_line, safe
 from tui.app.strips import compact
 from tui.library import EntryDetail
+from tui.moments import page_and_local
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,12 @@ def day_label(day: date | datetime) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def moment_label(moment: date | datetime) -> str:
-    """"14:32 · Wed 11 Feb 2026" for a time, "Wed 11 Feb 2026" for a bare day."""
+def moment_label(moment: date | datetime, zone: str | None = None) -> str:
+    """The page's clock with its zone named, this machine's beside it when it
+    differs, and the page's day: "09:05 Paris · 07:05 here · Thu 18 Jul
+    2024"; "Wed 11 Feb 2026" for a bare day."""
     if isinstance(moment, datetime):
-        when = local(moment)
-        return f"{when:%H:%M} · {day_label(when)}"
+        return f"{page_and_local(moment, zone)} · {day_label(moment)}"
     return day_label(moment)
 
 
@@ -74,7 +76,7 @@ def when_label(detail: EntryDetail, page_entries: int | None = None) -> str:
     the page does not say."""
     row = detail.row
     if row.time is not None:
-        return moment_label(row.time)
+        return moment_label(row.time, detail.zone)
     day = detail.page_published
     day_text = f" · {day_label(local(day) if isinstance(day, datetime) else day)}" \
         if day is not None else ""
