@@ -21,7 +21,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.css.scalar import Unit
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import READER_BINDINGS
 from tui.app.following import FollowingController
+from tui.app.layout import PaneLayout
 from tui.app.links import entry_link, open_link
 from tui.app.marks import Marks
 from tui.app.messages import (
@@ -63,10 +64,6 @@ class ReaderHost(Protocol):
 
     def worker_failed(self, worker: Worker[None]) -> str: ...
 
-#: Below this width the sidebar folds away (it comes back on `\` or f2).
-SIDEBAR_MIN_WIDTH = 100
-#: From this width list and detail sit side by side; below, the detail is under the list.
-SIDE_BY_SIDE_WIDTH = 140
 #: A cursor that moves again within this time is still moving: the Markdown
 #: body waits until it settles.
 BODY_DELAY = 0.06
@@ -93,8 +90,7 @@ class ReaderScreen(Screen[None]):
         self.page_context: int | None = None  # the page whose topics are shown
         self._topics_context: int | None = -1  # the page of the sidebar's topics (-1: none yet)
         self.search_query: str | None = None  # set while search results are listed
-        self.sidebar_override: bool | None = None  # None: by width
-        self._wide: bool | None = None
+        self.panes = PaneLayout(self)
         self.last_move = 0.0  # time.monotonic() of the cursor's last move
         self._body_timer: Timer | None = None
         self._listing = False  # set while a list is (re)loaded under the cursor
@@ -106,6 +102,14 @@ class ReaderScreen(Screen[None]):
     @property
     def news_app(self) -> ReaderHost:
         return cast(ReaderHost, self.app)
+
+    @property
+    def config(self) -> Config:
+        return self.news_app.config
+
+    @property
+    def screen_size(self) -> Size:
+        return self.app.size
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -148,52 +152,15 @@ class ReaderScreen(Screen[None]):
         self.entry_list.on_cursor = self.show_entry
         self.entry_list.fresh = self.following.fresh_rowids
         self.entry_list.clock = self.news_app.config.clock
-        self._layout(self.app.size.width)
+        self.panes.apply(self.app.size.width)
         self.load_library()
         self.following.start()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._layout(event.size.width)
-
-    def _layout(self, width: int) -> None:
-        wide = width >= SIDEBAR_MIN_WIDTH and self.news_app.config.sidebar
-        if wide != self._wide:  # crossing the threshold undoes a manual toggle
-            self._wide = wide
-            self.sidebar_override = None
-        show = self.sidebar_override if self.sidebar_override is not None else wide
-        self.set_class(not show, "-no-sidebar")
-        self.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
-        if not show and self.sidebar.has_focus:
-            self.entry_list.focus()
-        self._fit_list()
-
-    def _fit_list(self) -> None:
-        """Stacked (list above detail): a list of few entries (an article:
-        one) is only as tall as its rows, at least 3, so the detail gets the
-        room; a longer one keeps its share of the height (app.tcss)."""
-        entry_list = self.entry_list
-        rows = max(3, len(entry_list.items)) + entry_list.styles.gutter.height
-        fit = self.has_class("-stacked") and rows < self._list_share()
-        entry_list.styles.height = rows if fit else None
-
-    def _list_share(self) -> int:
-        """The lines the list gets from app.tcss's split of the height
-        (stacked: #entries 2fr over #detail 3fr), read from the styles (the
-        class just set is applied at once); 0 when it is no split of `fr`s."""
-        top = self.entry_list.styles.base.height
-        bottom = self.entry_view.styles.base.height
-        if top is None or bottom is None or top.unit != Unit.FRACTION \
-                or bottom.unit != Unit.FRACTION or top.value + bottom.value <= 0:
-            return 0
-        lines = self.app.size.height - 1  # the footer's line
-        return int(lines * top.value // (top.value + bottom.value))
+        self.panes.apply(event.size.width)
 
     def action_toggle_sidebar(self) -> None:
-        shown = not self.has_class("-no-sidebar")
-        self.sidebar_override = not shown
-        self._layout(self.app.size.width)
-        if self.sidebar_override:
-            self.sidebar.focus()
+        self.panes.toggle_sidebar(self.app.size.width)
 
     # --- loading ---------------------------------------------------------
 
@@ -245,7 +212,7 @@ class ReaderScreen(Screen[None]):
         self._list(message.items, rows=rows, single_page=message.single_page,
                    select=message.select, anchor=message.anchor,
                    empty_text=key.empty_text if self.pages else EMPTY_LIBRARY)
-        self._fit_list()
+        self.panes.fit_list()
         self.title_list()
         self.refresh_bindings()
 
@@ -369,7 +336,7 @@ class ReaderScreen(Screen[None]):
         rowids = [hit.rowid for hit in message.hits]
         query = one_line(message.query)
         self._list(rowids, empty_text=f"Nothing found for “{query}”. escape goes back.")
-        self._fit_list()
+        self.panes.fit_list()
         self.title_list()
         self.entry_list.focus()
 
