@@ -137,3 +137,15 @@ async def test_escape_leaves_a_topic_and_space_goes_on_from_the_detail(home: Pat
         await pilot.press("space", "space", "space")  # a short entry: at its end, go on
         await settle(pilot)
         assert reader.detail is not None and reader.detail.row.headline != first
+
+
+def test_page_names_in_a_wide_sidebar() -> None:
+    from tui.app.widgets.topic_sidebar import middle_cut, page_label
+
+    label = page_label("LIVE BLOG | Après leur rencontre, Trump insiste pour prolonger les "
+                       "négociations avec Téhéran", "i24NEWS")
+    assert label.startswith("i24NEWS · Après leur rencontre")
+    cut = middle_cut(label, 30)
+    assert cut.startswith("i24NEWS · Après") and cut.endswith("avec Téhéran") and " … " in cut
+    assert page_label("Live: Geneva talks", "Test Gazette") == "Test Gazette · Geneva talks"
+    assert page_label("i24NEWS: a day", "i24NEWS") == "i24NEWS: a day"

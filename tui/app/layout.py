@@ -52,6 +52,7 @@ class PaneLayout:
         show = self.sidebar_override if self.sidebar_override is not None else wide
         host.set_class(not show, "-no-sidebar")
         host.set_class(width < SIDE_BY_SIDE_WIDTH, "-stacked")
+        host.set_class(width >= SIDE_BY_SIDE_WIDTH, "-side-by-side")
         if not show and host.sidebar.has_focus:
             host.entry_list.focus()
         self.fit_list()

@@ -8,6 +8,7 @@ The counts, the headings, a page with unread entries look as app.tcss's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,51 @@ from tui.app.safe_text import one_line
 from tui.library import PageSummary
 
 LIVE_MARK = "◉ "
+#: From this many cells a page's name is "publisher · title", cut in the middle.
+WIDE_LABEL = 24
 ARTICLE_MARK = "· "
+
+
+# What a title says that the ◉ mark already does ("LIVE BLOG | ", "Live: ", "EN DIRECT - ").
+_LIVE_PREFIX = re.compile(
+    r"^\s*(?:live\s*-?\s*blog|live\s*ticker|liveticker|live|en direct|direct|diretta|ticker)"
+    r"\s*[|:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def page_label(title: str, source: str | None) -> str:
+    """A page as the sidebar names it: publisher, then the title without a
+    "LIVE BLOG |" prefix, so pages of one publisher on one story differ where
+    they differ."""
+    title = _LIVE_PREFIX.sub("", title, count=1) or title
+    if source and source.casefold() not in title.casefold():
+        return f"{source} · {title}"
+    return title
+
+
+def middle_cut(text: str, room: int) -> str:
+    """`text` in at most `room` cells, cut in the middle at word boundaries
+    ("i24NEWS · Après leur … avec Téhéran"): the start says whose, the end
+    what differs. Plain end-cutting when no whole words fit."""
+    if cell_len(text) <= room or room < 8:
+        return text
+    words = text.split(" ")
+    budget = room - 2  # " …" or "… " and a space
+    head: list[str] = []
+    used = 0
+    for word in words:
+        if used + cell_len(word) + 1 > budget * 2 // 3:
+            break
+        head.append(word)
+        used += cell_len(word) + 1
+    tail: list[str] = []
+    for word in reversed(words[len(head):]):
+        if used + cell_len(word) + 1 > budget:
+            break
+        tail.insert(0, word)
+        used += cell_len(word) + 1
+    if not head or not tail:
+        return text[:room - 1] + "…"
+    return " ".join(head) + " … " + " ".join(tail)
 
 
 def fit(label: str, count: str, width: int, style: Style | str = "",
@@ -98,7 +143,12 @@ class TopicSidebar(OptionList):
         mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
         title = one_line(page.title) or one_line(page.url) or f"page {page.id}"
         count = f"{page.unread:,}" if page.unread else ""
-        return fit(mark + title, count, width, self._look("unread") if page.unread else "",
+        room = max(1, width - cell_len(count) - 1 - cell_len(mark))
+        # A wide sidebar names publisher and title, cut in the middle; a
+        # narrow one keeps the title's start (fit cuts it at the end).
+        label = middle_cut(page_label(title, one_line(page.source) or None), room) \
+            if room >= WIDE_LABEL else title
+        return fit(mark + label, count, width, self._look("unread") if page.unread else "",
                    self._look("count"))
 
     def _totals(self, pages: Sequence[PageSummary], width: int) -> dict[str, Text]:
