@@ -146,6 +146,6 @@ def test_page_names_in_a_wide_sidebar() -> None:
                        "négociations avec Téhéran", "i24NEWS")
     assert label.startswith("i24NEWS · Après leur rencontre")
     cut = middle_cut(label, 30)
-    assert cut.startswith("i24NEWS · Après") and cut.endswith("avec Téhéran") and " … " in cut
+    assert cut.startswith("i24NEWS · Après") and cut.endswith(" … Téhéran") and len(cut) <= 30
     assert page_label("Live: Geneva talks", "Test Gazette") == "Test Gazette · Geneva talks"
     assert page_label("i24NEWS: a day", "i24NEWS") == "i24NEWS: a day"
