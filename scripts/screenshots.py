@@ -40,7 +40,7 @@ async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str],
 
 async def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    await shoot(out, "liveblog", (120, 34), ["j", "j", "s", "j", "enter"])
+    await shoot(out, "liveblog", (120, 34), ["j", "j", "s", "j", "tab"])
     await shoot(out, "article", (120, 34), ["enter"], page="totalement alignés")
     await shoot(out, "search", (120, 34), ["slash", "TYPE", "enter"], typed="Iran")
     await shoot(out, "help", (100, 40), ["question_mark"])

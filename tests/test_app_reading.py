@@ -149,3 +149,24 @@ def test_page_names_in_a_wide_sidebar() -> None:
     assert cut.startswith("i24NEWS · Après") and cut.endswith(" … Téhéran") and len(cut) <= 30
     assert page_label("Live: Geneva talks", "Test Gazette") == "Test Gazette · Geneva talks"
     assert page_label("i24NEWS: a day", "i24NEWS") == "i24NEWS: a day"
+
+
+async def test_enter_gives_the_entry_the_whole_screen(library_path: Path) -> None:
+    app = app_for(library_path, None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = app.reader_screen
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.has_class("-pager") and reader.entry_view.has_focus
+        assert not reader.entry_list.display or reader.entry_list.region.height == 0
+        assert reader.entry_view.region.width >= 98  # the whole width
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not reader.has_class("-pager") and reader.entry_list.has_focus
+        await pilot.press("z")
+        await settle(pilot)
+        assert reader.has_class("-pager")
+        await pilot.press("z")
+        await settle(pilot)
+        assert not reader.has_class("-pager")

@@ -125,7 +125,7 @@ def test_liveblog_entry_open(scene: None, snap_compare: SnapCompare) -> None:
     """The i24NEWS live blog: a read entry starred, the fourth one open in
     the detail pane (focused)."""
     assert snap_compare(scene_app(), terminal_size=WIDE,
-                        run_before=keys("j", "j", "s", "j", "enter"))
+                        run_before=keys("j", "j", "s", "j", "tab"))
 
 
 def test_article(scene: None, snap_compare: SnapCompare) -> None:

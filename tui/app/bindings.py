@@ -25,6 +25,8 @@ READER_BINDINGS: list[BindingType] = [
             show=False),
     Binding("b", "page_detail(-1)", "Page the entry up", id="detail.page_back",
             show=False),
+    Binding("z", "pager", "Whole screen", id="detail.pager", show=False,
+            tooltip="The entry on the whole screen (z or escape to go back)"),
     Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
     Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
     Binding("r", "refresh_page", "Refresh", id="page.refresh"),

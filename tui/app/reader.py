@@ -421,13 +421,21 @@ class ReaderScreen(Screen[None]):
 
     @on(EntryList.Opened)
     def _opened(self, message: EntryList.Opened) -> None:
-        """enter: the entry is read, and the detail takes the keys."""
+        """enter: the entry is read, and the detail takes the keys and the
+        whole screen, as a mail reader's pager does (escape gives it back)."""
         rowid = self.entry_list.current_rowid
         if rowid is not None:
             self.marks.set_read(rowid, True)
-        self.entry_view.focus()
+        self.action_pager(True)
+
+    def action_pager(self, on: bool | None = None) -> None:
+        """z: the detail on the whole screen, or back to the panes."""
+        on = not self.has_class("-pager") if on is None else on
+        self.set_class(on, "-pager")
+        (self.entry_view if on else self.entry_list).focus()
 
     def action_focus_list(self) -> None:
+        self.set_class(False, "-pager")
         self.entry_list.focus()
 
     def action_page_detail(self, direction: int) -> None:
