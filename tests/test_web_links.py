@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ld_json
-from test_app import make_page, settle
+from test_app import make_page, screen_text, settle
 
 from tui.app.app import NewsReaderApp
 from tui.ingest import parse
@@ -130,3 +130,35 @@ async def test_o_over_ssh_never_lets_a_program_draw_in_the_reader(
         assert app.clipboard == "https://example.org/live"
         assert "No browser here — link copied: https://example.org/live" in [
             n.message for n in app._notifications]
+
+
+async def test_links_are_numbered_in_the_text_and_a_digit_opens_one(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.model import Entry, Link, Page, PageKind
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setattr("tui.app.links.how_to_open", lambda: ("gui", []))
+    body = ("Talks in [Geneva](https://a.example/geneva) went on, said "
+            "[the minister](https://b.example/minister).")
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        page = library.save_page(Page(
+            kind=PageKind.ARTICLE, title="Talks", url="https://news.example/talks",
+            entries=(Entry(id="e", position=0, headline="Talks", body_markdown=body,
+                           links=(Link("https://a.example/geneva", "Geneva"),
+                                  Link("https://b.example/minister", "the minister"))),))
+        ).page_id
+    app = NewsReaderApp(path, initial_page=page)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Talks in Geneva [1] went on, said the minister [2]." in text
+        await pilot.press("2")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.press("7")  # no link 7: said
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+    assert opened == ["https://b.example/minister"]
+    assert "This entry has no link 7." in notices

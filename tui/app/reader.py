@@ -25,7 +25,7 @@ from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import READER_BINDINGS
@@ -492,6 +492,21 @@ class ReaderScreen(Screen[None]):
             self.notify(problem, title="Not a web link" if url else "", severity="warning")
             return None
         return url
+
+    def action_open_numbered_link(self, number: int) -> None:
+        """1…9: the link with that number in the text (the Links list)."""
+        url, problem = entry_link(self._current_detail(), number)
+        if problem is not None:
+            self.notify(problem, severity="warning")
+        elif url is not None:
+            open_link(self.app, url, self.notify)
+
+    def on_key(self, event: events.Key) -> None:
+        # 2…9 as 1 (one binding in the help, for all nine)
+        if event.character and event.character in "23456789" and \
+                not isinstance(self.focused, Input):
+            event.stop()
+            self.action_open_numbered_link(int(event.character))
 
     def action_open_link(self) -> None:
         url = self._link()

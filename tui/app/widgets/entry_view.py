@@ -15,6 +15,7 @@ from page text); they are listed under the body and `o`/`y` open or copy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -148,6 +149,26 @@ def lead_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
     return Text(lead, looks.lead)
 
 
+# An inline Markdown link (not a picture): [text](url "title").
+_INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\(\s*<?([^\s()<>]{1,2000})>?"
+                          r"(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def numbered_links(markdown: str, links: list[str]) -> str:
+    """The body with each link as its text and a reference, "Geneva [2]",
+    numbered as the Links list under the body (a URL not in it gets the
+    next number): the text reads on over SSH and `2` opens that link."""
+    numbers = {url: n for n, url in reversed(list(enumerate(links, 1)))}
+
+    def reference(m: re.Match[str]) -> str:
+        url = m.group(2)
+        if url not in numbers:
+            numbers[url] = len(numbers) + 1
+        return f"{m.group(1)} \\[{numbers[url]}\\]"
+
+    return _INLINE_LINK.sub(reference, markdown)
+
+
 def extras_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
     """Media captions and links, after the body."""
     text = Text()
@@ -266,7 +287,9 @@ class EntryView(ScrollView, can_focus=True):
         if self._lead is not None:
             parts += [Text(), self._lead]
         if self.body_text:
-            parts += [Text(), Markdown(self.body_text, hyperlinks=False)]
+            links = [url for url, _label in self.detail.links] if self.detail else []
+            parts += [Text(), Markdown(numbered_links(self.body_text, links),
+                                       hyperlinks=False)]
         elif self.detail is not None and self.body_rowid is not None:
             parts += [Text(), Text("(no text)", self.looks.message)]
         if self._extras is not None:
