@@ -83,3 +83,25 @@ async def test_the_detail_names_the_zone_and_this_machines_time(
         await pilot.press("G")
         await settle(pilot)
         assert shown in screen_text(app)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Paris"])
+async def test_les_echos_9h05_reads_09_05_on_any_machine(
+        home: Path, machine_zone, corpus_dir: Path, zone: str) -> None:
+    """The real page: "9h05 - …" entries of Les Echos' live feed show 09:05
+    in the reader whether the machine runs on UTC or on Paris time."""
+    from tui.ingest import parse
+
+    machine_zone(zone)
+    page = parse((corpus_dir / "liveblog_fr_lesechos_2024-07-18.html").read_bytes())
+    nine_05 = [e for e in page.entries if e.time_text and e.time_text.startswith("9h05")]
+    assert nine_05, [e.time_text for e in page.entries]
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(page).page_id
+    app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        headline = nine_05[0].headline[:20]
+        line = next(ln for ln in screen_text(app).splitlines() if headline in ln)
+        assert "09:05" in line
