@@ -28,7 +28,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("z", "pager", "Whole screen", id="detail.pager", show=False,
             tooltip="The entry on the whole screen (z or escape to go back)"),
     Binding("o", "open_link", "Open link", id="entry.open_link", show=False),
-    Binding("1", "open_numbered_link(1)", "Open link 1…9 (the numbers in the text)",
+    Binding("1", "open_link(1)", "Open link 1…9 (the numbers in the text)",
             id="entry.open_numbered_link", show=False),
     Binding("y", "copy_link", "Copy link", id="entry.copy_link", show=False),
     Binding("r", "refresh_page", "Refresh", id="page.refresh"),

@@ -485,20 +485,19 @@ class ReaderScreen(Screen[None]):
 
     # --- links -------------------------------------------------------------
 
-    def _link(self) -> str | None:
-        """The entry's web address, or None, said in a notice (tui.app.links)."""
-        url, problem = entry_link(self._current_detail())
+    def _link(self, number: int = 1) -> str | None:
+        """Link `number` of the entry (1: its own, else its page's), or None,
+        said in a notice (tui.app.links)."""
+        url, problem = entry_link(self._current_detail(), number)
         if problem is not None:
             self.notify(problem, title="Not a web link" if url else "", severity="warning")
             return None
         return url
 
-    def action_open_numbered_link(self, number: int) -> None:
-        """1…9: the link with that number in the text (the Links list)."""
-        url, problem = entry_link(self._current_detail(), number)
-        if problem is not None:
-            self.notify(problem, severity="warning")
-        elif url is not None:
+    def action_open_link(self, number: int = 1) -> None:
+        """o; 1…9: the link with that number in the text (the Links list)."""
+        url = self._link(number)
+        if url is not None:
             open_link(self.app, url, self.notify)
 
     def on_key(self, event: events.Key) -> None:
@@ -506,12 +505,7 @@ class ReaderScreen(Screen[None]):
         if event.character and event.character in "23456789" and \
                 not isinstance(self.focused, Input):
             event.stop()
-            self.action_open_numbered_link(int(event.character))
-
-    def action_open_link(self) -> None:
-        url = self._link()
-        if url is not None:
-            open_link(self.app, url, self.notify)
+            self.action_open_link(int(event.character))
 
     def action_copy_link(self) -> None:
         url = self._link()
