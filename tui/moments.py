@@ -4,6 +4,7 @@ and print either. Neutral: no newsreader imports."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 
@@ -72,3 +73,50 @@ def page_and_local(when: datetime, zone: str | None = None,
     if mine.utcoffset() != when.utcoffset():
         text += f" · {mine:%H:%M} here"
     return text
+
+
+_AGO = re.compile(r"^-\s*(\d{1,4})\s*(m|min|mn|minutes?|h|hr|hours?|heures?|stunden?|ore|"
+                  r"d|days?|jours?|tage?|giorni)\.?$")
+_DAY_WORDS = {
+    "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "heute": 0, "oggi": 0,
+    "yesterday": -1, "hier": -1, "gestern": -1, "ieri": -1,
+}
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:h.]\s*(\d{2})?)?\s*(am|pm|uhr)?$")
+
+
+def parse_when(text: str, now: datetime) -> datetime | None:
+    """A moment as a reader types it to jump in time: "14:00", "18h", "6pm",
+    "yesterday 6pm", "hier 18h", "gestern 9 Uhr", "-2h", "-30m", "-1d". A
+    clock with no day is the latest such time not after `now` (a live blog
+    looks back); clocks are on `now`'s clock. None when it reads as none."""
+    words = " ".join(text.strip().lower().split())
+    if not words:
+        return None
+    ago = _AGO.match(words)
+    if ago:
+        unit = ago.group(2)[0]
+        amount = int(ago.group(1))
+        return now - {"m": timedelta(minutes=amount), "h": timedelta(hours=amount),
+                      "d": timedelta(days=amount)}[unit if unit in "mhd" else "d"]
+    day_shift = None
+    for word, shift in _DAY_WORDS.items():
+        if words == word or words.startswith(word + " "):
+            day_shift = shift
+            words = words[len(word):].strip()
+            break
+    if not words:  # a day alone: that day at this time
+        return now + timedelta(days=day_shift or 0)
+    m = _CLOCK.match(words)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "pm" and hour < 12:
+        hour += 12
+    elif m.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if day_shift is not None:
+        return moment + timedelta(days=day_shift)
+    return moment - timedelta(days=1) if moment > now else moment

@@ -46,8 +46,10 @@ from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
+from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
+from tui.app.time_travel import entry_an_hour_away, entry_at
 from tui.app.view_key import ViewKey
 from tui.app.views import list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
@@ -352,6 +354,43 @@ class ReaderScreen(Screen[None]):
             key = ViewKey.page(page) if page is not None else ViewKey()
             self.sidebar.select_key(str(key))
             self.load_view(key, select=self.entry_list.current_rowid)
+
+    # --- time travel (tui.app.time_travel) -----------------------------------
+
+    def action_time_travel(self) -> None:
+        if self.search_query is not None or self.reader is None:
+            self.notify("Time travel works in a page or a view, not in search results.")
+            return
+
+        def typed(text: str | None) -> None:
+            if text and self.reader is not None:
+                rowid, problem = entry_at(self.reader, self.view_key.filter(self.page_context),
+                                          text)
+                self._go_to(rowid, problem)
+
+        self.app.push_screen(PromptScreen("Go to a time", "", "14:00, 18h, yesterday 6pm, -2h",
+                                          "enter to go · escape to cancel"), typed)
+
+    def action_hour(self, step: int) -> None:
+        """{ and }: an hour back or on from the entry under the cursor."""
+        rowid = self.entry_list.current_rowid
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        if row is None or row.time is None or self.reader is None \
+                or self.search_query is not None:
+            self.notify("This entry has no time to go from.")
+            return
+        found = entry_an_hour_away(self.reader, self.view_key.filter(self.page_context),
+                                   row.time, step)
+        self._go_to(found, None if found is not None else
+                    f"No entry {'before' if step < 0 else 'after'} this one.")
+
+    def _go_to(self, rowid: int | None, problem: str | None) -> None:
+        index = self.entry_list.index_of(rowid) if rowid is not None else None
+        if index is None:
+            self.notify(problem or "That entry is not in this list.", severity="warning")
+            return
+        self.entry_list.move_to(index)
+        self.action_focus_list()
 
     # --- the entry under the cursor ----------------------------------------
 

@@ -360,6 +360,16 @@ class Library:
         with self._read() as conn:
             return queries.entry_rowids(conn, flt)
 
+    def nearest_entry(self, flt: EntryFilter, when: datetime, *,
+                      before: datetime | None = None,
+                      after: datetime | None = None) -> int | None:
+        """The entry of `flt` whose time is nearest `when` (time travel),
+        among those before `before` / after `after` when given."""
+        with self._read() as conn:
+            return queries.nearest_entry(
+                conn, flt, when.timestamp(), before.timestamp() if before else None,
+                after.timestamp() if after else None)
+
     def entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """Light rows for the given ids, in the given order."""
         with self._read() as conn:

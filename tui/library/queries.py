@@ -128,7 +128,7 @@ def topics(conn: sqlite3.Connection, page_id: int | None = None) -> list[tuple[s
     return sorted(merged, key=lambda item: (-item[1], item[0]))
 
 
-def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
+def _where(flt: EntryFilter) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
     if flt.page_id is not None:
@@ -141,6 +141,11 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
     if flt.topic is not None:
         where.append("id IN (SELECT entry FROM entry_topics WHERE key = ?)")
         args.append(topic_key(flt.topic))
+    return where, args
+
+
+def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
+    where, args = _where(flt)
     sql = "SELECT id FROM entries"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -149,6 +154,24 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
     else:
         sql += " ORDER BY sort_ts DESC, page_id DESC, position, id"
     return [r[0] for r in conn.execute(sql, args)]
+
+
+def nearest_entry(conn: sqlite3.Connection, flt: EntryFilter, when: float,
+                  before: float | None = None, after: float | None = None) -> int | None:
+    """The entry of `flt` whose time (sort_ts) is nearest `when`, the newer
+    one of two equally near, only among those before `before` / after
+    `after` when given; None when there is none."""
+    where, args = _where(flt)
+    if before is not None:
+        where.append("sort_ts < ?")
+        args.append(before)
+    if after is not None:
+        where.append("sort_ts > ?")
+        args.append(after)
+    sql = "SELECT id FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+    row = conn.execute(sql + " ORDER BY abs(sort_ts - ?), sort_ts DESC LIMIT 1",
+                       [*args, when]).fetchone()
+    return int(row[0]) if row else None
 
 
 def last_activity(conn: sqlite3.Connection, page_id: int) -> float | None:

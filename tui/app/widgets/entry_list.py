@@ -187,6 +187,10 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         if not anchor or self.current_rowid != before[0]:
             self._announce()
 
+    def index_of(self, rowid: int) -> int | None:
+        """Where the entry `rowid` is in the list, None when it is not."""
+        return self._index_of(rowid)
+
     def _index_of(self, rowid: int) -> int | None:
         try:
             return self.items.index(rowid)
