@@ -6,6 +6,9 @@
     mark_read_after = 1.5      # seconds an entry is shown before it is read;
                                # 0: at once, "never": only by `m` (or enter)
     [keys]                     # binding id -> keys, e.g. "entry.star" = "s,asterisk"
+    [watch]
+    words = ["Gaza", "Macron"] # entries with these words are marked and announced
+    bell = false               # ring the terminal bell when one arrives
 
 Reading never fails the app: a missing or broken file gives the defaults (and
 `Config.problem` says what was wrong, for a notification).
@@ -33,6 +36,8 @@ class Config:
     sidebar: bool = True
     keys: dict[str, str] = field(default_factory=dict)
     clock: str = "page"  # "page" | "local" (tui.moments.CLOCKS)
+    watch: list[str] = field(default_factory=list)  # [watch] words
+    bell: bool = False  # [watch] bell
     mark_read_after: float | None = 1.5  # None: never by looking, only by `m`/enter
     problem: str | None = None
     path: Path = field(default_factory=config_path)
@@ -58,6 +63,14 @@ class Config:
         if isinstance(keys, dict):
             config.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
         ignored: list[str] = []
+        watch = data.get("watch", {})
+        if isinstance(watch, dict):
+            words = watch.get("words", [])
+            if isinstance(words, list):
+                config.watch = [w.strip() for w in words if isinstance(w, str) and w.strip()]
+            else:
+                ignored.append(f"[watch] words = {words!r} (a list of words)")
+            config.bell = watch.get("bell") is True
         clock = data.get("clock", "page")
         if clock in CLOCKS:
             config.clock = str(clock)
@@ -97,6 +110,12 @@ class Config:
             document["keys"] = keys
         elif "keys" in document:
             del document["keys"]
+        if self.watch or "watch" in document:
+            watch = document.get("watch")
+            if not isinstance(watch, dict):
+                watch = tomlkit.table()
+                document["watch"] = watch
+            watch["words"] = list(self.watch)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".toml.tmp")
         tmp.write_text(tomlkit.dumps(document), encoding="utf-8")

@@ -37,6 +37,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("p", "toggle_follow", "Pause", id="follow.pause",
             tooltip="Pause or resume following"),
     Binding("u", "first_unread", "First unread", id="entry.first_unread", show=False),
+    Binding("w", "watch_word", "Watch a word", id="list.watch", show=False,
+            tooltip="Watch a word: entries with it are marked and announced"),
     Binding("at", "time_travel", "Go to a time", id="list.time_travel", show=False,
             tooltip="Go to a time (14:00, 18h, yesterday 6pm, -2h)"),
     Binding("left_curly_bracket", "hour(-1)", "An hour back", id="list.hour_back",

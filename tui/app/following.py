@@ -28,7 +28,7 @@ from textual.worker import Worker
 from tui.app.messages import FollowPolled, PageRefreshed
 from tui.app.safe_text import one_line
 from tui.errors import UserError
-from tui.library import Library
+from tui.library import EntryFilter, EntryRow, Library
 from tui.model import cut_note
 from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config, poll_once
 
@@ -58,9 +58,11 @@ def new_entries_line(count: int, title: str) -> str:
 
 class FollowingController:
     def __init__(self, host: FollowHost, library: Callable[[], Library | None],
-                 tick: float = FOLLOW_TICK) -> None:
+                 tick: float = FOLLOW_TICK,
+                 watch: Callable[[], tuple[str, ...]] = tuple) -> None:
         self.host = host
         self.library = library  # the writing library, once it is open
+        self.watch = watch  # the watch words (config.toml [watch])
         self.tick = tick
         self.follower: Follower | None = None
         self.fresh_rowids: set[int] = set()  # entries new since the reader opened
@@ -102,10 +104,20 @@ class FollowingController:
             outcomes = self.follower.poll_due()
             changed = any(o.status == "updated" for o in outcomes)
             pages = library.pages() if changed else None
+            watched = self._watched(library, outcomes)
             if outcomes or problem or started:
-                self.host.post_message(FollowPolled(outcomes, pages, problem, started))
+                self.host.post_message(FollowPolled(outcomes, pages, problem, started, watched))
         finally:
             self._busy = False
+
+    def _watched(self, library: Library, outcomes: list[PollOutcome]) -> list[EntryRow]:
+        """The new entries that hold a watched word (the library's index)."""
+        words = self.watch()
+        new = {row.rowid: row for o in outcomes for row in o.new_rows}
+        if not words or not new:
+            return []
+        hits = set(library.entry_rowids(EntryFilter(watch=words)))
+        return [row for rowid, row in new.items() if rowid in hits]
 
     def take(self, message: FollowPolled, on_show: int | None = None) -> set[int]:
         """A poll's outcome, on the UI thread: fresh entries marked, each
@@ -114,6 +126,8 @@ class FollowingController:
         the pages updated."""
         if message.problem:
             self.host.notify(message.problem, title="config.toml [follow] ignored")
+        for row in message.watched:  # announced wherever they are
+            self.host.notify(f"◆ {one_line(row.headline)}", title="Watched word", timeout=8)
         updated: set[int] = set()
         for outcome in message.outcomes:
             if outcome.status != "updated":

@@ -20,6 +20,7 @@ class SidebarData:
     pages: list[PageSummary] | None
     topics: list[tuple[str, int]] | None
     context: int | None  # whose topics: a page id, None for the whole library
+    watched: int | None = None  # entries with a watched word (None: no words)
 
 
 @dataclass
@@ -33,6 +34,7 @@ class ViewLoaded(Message):
     select: int | None
     sidebar: SidebarData | None = None
     anchor: bool = False  # keep the cursor's entry on its screen line (following)
+    watched: frozenset[int] = frozenset()  # entries of the view with a watched word
 
 
 @dataclass
@@ -56,6 +58,7 @@ class FollowPolled(Message):
     pages: list[PageSummary] | None = None  # fresh counts when something changed
     problem: str | None = None  # config.toml trouble, said once
     started: list[int] = field(default_factory=list)
+    watched: list[EntryRow] = field(default_factory=list)  # new entries with a watched word
 
 
 @dataclass

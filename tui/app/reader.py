@@ -29,7 +29,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import READER_BINDINGS
-from tui.app.following import FollowingController
+from tui.app.following import FOLLOW_TICK, FollowingController
 from tui.app.layout import PaneLayout
 from tui.app.links import entry_link, open_link
 from tui.app.marks import Marks
@@ -98,8 +98,9 @@ class ReaderScreen(Screen[None]):
         self._listing = False  # set while a list is (re)loaded under the cursor
         self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
         self.page_actions = PageActions(self, lambda: self.library)
-        self.following = FollowingController(self, lambda: self.library,
-                                             *(() if follow_tick is None else (follow_tick,)))
+        self.following = FollowingController(
+            self, lambda: self.library, FOLLOW_TICK if follow_tick is None else follow_tick,
+            lambda: self.watch_words)
 
     @property
     def news_app(self) -> ReaderHost:
@@ -108,6 +109,10 @@ class ReaderScreen(Screen[None]):
     @property
     def config(self) -> Config:
         return self.news_app.config
+
+    @property
+    def watch_words(self) -> tuple[str, ...]:
+        return tuple(self.news_app.config.watch)
 
     @property
     def screen_size(self) -> Size:
@@ -185,7 +190,8 @@ class ReaderScreen(Screen[None]):
             self._resume_scroll = (start.entry, start.scroll)
         self.post_message(read_view(library, start.key, self.page_context,
                                     self._topics_context, select=start.entry,
-                                    with_sidebar=True, clock=self.news_app.config.clock))
+                                    with_sidebar=True, clock=self.news_app.config.clock,
+                                    watch=self.watch_words))
 
     @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
     def load_view(self, key: ViewKey, select: int | None = None,
@@ -193,7 +199,7 @@ class ReaderScreen(Screen[None]):
         assert self.library is not None
         self.post_message(read_view(self.library, key, self.page_context,
                                     self._topics_context, select, with_sidebar, anchor,
-                                    self.news_app.config.clock))
+                                    self.news_app.config.clock, self.watch_words))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key
@@ -208,6 +214,9 @@ class ReaderScreen(Screen[None]):
         elif key.kind != "topic":
             self.page_context = None
         self.entry_view.cross_page = not message.single_page
+        self.entry_list.watched = message.watched
+        if message.sidebar is not None and message.sidebar.pages is not None:
+            self.sidebar.watched = message.sidebar.watched
         self._update_sidebar(key, message.sidebar)
         self.entry_list.row_source = self._entry_rows
         rows = [self.marks.writes.overlay(row) for row in message.rows]
@@ -355,6 +364,27 @@ class ReaderScreen(Screen[None]):
             self.sidebar.select_key(str(key))
             self.load_view(key, select=self.entry_list.current_rowid)
 
+    # --- watch words ---------------------------------------------------------
+
+    def action_watch_word(self) -> None:
+        """w: watch a word (kept in config.toml's [watch] words)."""
+        def typed(word: str | None) -> None:
+            config = self.news_app.config
+            if not word or word.casefold() in {w.casefold() for w in config.watch}:
+                return
+            config.watch.append(word)
+            try:
+                config.save()
+            except OSError as exc:
+                self.notify(f"Could not save config.toml: {exc}", severity="warning")
+            self.notify(f"Watching “{word}”: {', '.join(config.watch)}", title="Watch words")
+            self.load_view(self.view_key, select=self.entry_list.current_rowid,
+                           with_sidebar=True)
+
+        self.app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆",
+                                          "", "a name, a place, a word",
+                                          "enter to watch · escape to cancel"), typed)
+
     # --- time travel (tui.app.time_travel) -----------------------------------
 
     def action_time_travel(self) -> None:
@@ -364,8 +394,8 @@ class ReaderScreen(Screen[None]):
 
         def typed(text: str | None) -> None:
             if text and self.reader is not None:
-                rowid, problem = entry_at(self.reader, self.view_key.filter(self.page_context),
-                                          text)
+                rowid, problem = entry_at(
+                    self.reader, self.view_key.filter(self.page_context, self.watch_words), text)
                 self._go_to(rowid, problem)
 
         self.app.push_screen(PromptScreen("Go to a time", "", "14:00, 18h, yesterday 6pm, -2h",
@@ -379,8 +409,8 @@ class ReaderScreen(Screen[None]):
                 or self.search_query is not None:
             self.notify("This entry has no time to go from.")
             return
-        found = entry_an_hour_away(self.reader, self.view_key.filter(self.page_context),
-                                   row.time, step)
+        found = entry_an_hour_away(
+            self.reader, self.view_key.filter(self.page_context, self.watch_words), row.time, step)
         self._go_to(found, None if found is not None else
                     f"No entry {'before' if step < 0 else 'after'} this one.")
 
@@ -584,6 +614,8 @@ class ReaderScreen(Screen[None]):
         if message.pages is not None:
             self.set_pages(message.pages)
             self.sidebar.update_counts(message.pages)
+        if message.watched and self.news_app.config.bell:
+            self.app.bell()
         updated = self.following.take(
             message, self.page_context if self.view_key.kind == "page" else None)
         if updated:

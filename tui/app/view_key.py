@@ -10,11 +10,13 @@ from typing import Literal, cast
 
 from tui.library import EntryFilter
 
-Kind = Literal["all", "unread", "starred", "page", "topic"]
-SPECIAL_VIEWS: dict[str, str] = {"all": "All", "unread": "Unread", "starred": "Starred"}
+Kind = Literal["all", "unread", "starred", "watched", "page", "topic"]
+SPECIAL_VIEWS: dict[str, str] = {"all": "All", "unread": "Unread", "starred": "Starred",
+                                 "watched": "Watched"}
 EMPTY_TEXT = {
     "unread": "Nothing unread. All caught up.",
     "starred": "No starred entries yet: s stars the entry under the cursor.",
+    "watched": "No entry has a watched word: w adds one (or [watch] words in config.toml).",
 }
 
 
@@ -47,8 +49,11 @@ class ViewKey:
             return f"topic:{self.topic}"
         return self.kind
 
-    def filter(self, page_context: int | None) -> EntryFilter:
-        """The library filter; a topic is looked for on the page on show."""
+    def filter(self, page_context: int | None, watch: tuple[str, ...] = ()) -> EntryFilter:
+        """The library filter; a topic is looked for on the page on show;
+        "watched" is the entries with any of the `watch` words."""
+        if self.kind == "watched":
+            return EntryFilter(watch=watch or ("",))
         if self.kind == "page":
             return EntryFilter(page_id=self.page_id)
         if self.kind == "topic":

@@ -3,13 +3,14 @@ a worker thread and only reads."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 from tui.app.messages import SidebarData, ViewLoaded
 from tui.app.safe_text import one_line
 from tui.app.view_key import SPECIAL_VIEWS, ViewKey
 from tui.app.widgets.entry_list import Divider, Marks, build_items
-from tui.library import Library, PageSummary
+from tui.library import EntryFilter, Library, PageSummary
 
 #: Above this many entries a page's list has no day separators / "new" line.
 MAX_DIVIDER_ROWS = 20_000
@@ -22,11 +23,11 @@ ROWS_BATCH = 2_000
 def read_view(lib: Library, key: ViewKey, page_context: int | None,
               topics_context: int | None, select: int | None = None,
               with_sidebar: bool = False, anchor: bool = False,
-              clock: str = "page") -> ViewLoaded:
+              clock: str = "page", watch: tuple[str, ...] = ()) -> ViewLoaded:
     """Row ids (and, for one page, dividers) for `key`; the pages
     (`with_sidebar`: counts or pages changed) and the topics when the page
     they concern is not `topics_context`."""
-    flt = key.filter(page_context)
+    flt = key.filter(page_context, watch)
     rowids = lib.entry_rowids(flt)
     single_page = flt.page_id is not None
     # The list's row cache gets the rows around the cursor only (a whole
@@ -48,9 +49,12 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     pages = lib.pages() if with_sidebar else None
     new_context = with_sidebar or flt.page_id != topics_context
     topics = lib.topics(flt.page_id) if new_context else None
-    sidebar = SidebarData(pages, topics, flt.page_id) \
+    watched_count = len(lib.entry_rowids(EntryFilter(watch=watch))) \
+        if watch and pages is not None else None
+    sidebar = SidebarData(pages, topics, flt.page_id, watched_count) \
         if pages is not None or topics is not None else None
-    return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor)
+    watched = frozenset(lib.entry_rowids(replace(flt, watch=watch))) if watch else frozenset()
+    return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)
 
 
 def view_title(key: ViewKey, search_query: str | None, page: PageSummary | None) -> str:

@@ -22,6 +22,7 @@ from tui.ingest.dates import clock_label
 from tui.library import EntryRow, Library, PageSummary
 from tui.pipeline.adding import find_or_add as find_or_add_page
 from tui.pipeline.follow import Follower, load_follow_config
+from tui.textnorm import watched_in
 
 HELP = "print each new entry of a live blog as it arrives (until Ctrl-C)"
 
@@ -43,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds between checks (default: [follow] every in config.toml,"
                              " else 60)")
     parser.add_argument("--body", action="store_true", help="print each entry's text too")
+    parser.add_argument("--match", action="append", default=[], metavar="WORD",
+                        help="print only entries with this word (whole words, accents and "
+                             "case aside; give it again for more words)")
 
 
 def find_or_add(library: Library, target: str) -> PageSummary:
@@ -69,16 +73,24 @@ def entry_lines(library: Library, row: EntryRow, body: bool) -> list[str]:
     return lines
 
 
+def matches(library: Library, row: EntryRow, words: tuple[str, ...]) -> bool:
+    """Does the entry (headline, text or topics) hold one of `words`?"""
+    detail = library.entry_detail(row.rowid)
+    text = "\n".join([row.headline, detail.body_markdown, *detail.topics])
+    return bool(watched_in(text, words))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         with open_library() as library:
-            return follow(library, args.target, every=args.every, body=args.body)
+            return follow(library, args.target, every=args.every, body=args.body,
+                          match=tuple(args.match))
     except KeyboardInterrupt:
         return 0
 
 
 def follow(library: Library, target: str, every: float | None = None,
-           body: bool = False) -> int:
+           body: bool = False, match: tuple[str, ...] = ()) -> int:
     config = load_follow_config()
     if every is not None and every < config.minimum:
         raise UserError(f"--every must be at least {config.minimum:g} seconds, not {every:g} "
@@ -104,6 +116,8 @@ def follow(library: Library, target: str, every: float | None = None,
             report(f'"{title}": {outcome.error}; trying again in about {wait:.0f} s')
         out: list[str] = []
         for row in outcome.new_rows:
+            if match and not matches(library, row, match):
+                continue
             out += entry_lines(library, row, body)
         if out:
             sys.stdout.write("\n".join(out) + "\n")

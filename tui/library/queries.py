@@ -14,7 +14,7 @@ from typing import Any
 
 from tui.library.rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
 from tui.model import Page, PageKind
-from tui.textnorm import topic_key
+from tui.textnorm import topic_key, watch_tokens
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
@@ -141,7 +141,21 @@ def _where(flt: EntryFilter) -> tuple[list[str], list[object]]:
     if flt.topic is not None:
         where.append("id IN (SELECT entry FROM entry_topics WHERE key = ?)")
         args.append(topic_key(flt.topic))
+    if flt.watch:
+        expression = watch_match(flt.watch)
+        if expression:
+            where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            args.append(expression)
+        else:  # no word to look for: nothing is watched
+            where.append("0")
     return where, args
+
+
+def watch_match(words: tuple[str, ...]) -> str:
+    """The FTS5 expression for entries with any of `words`: each word a
+    phrase of its tokens (FTS5 folds accents and case as topic keys do)."""
+    phrases = ['"' + " ".join(tokens) + '"' for tokens in map(watch_tokens, words) if tokens]
+    return " OR ".join(phrases)
 
 
 def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:

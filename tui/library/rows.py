@@ -77,6 +77,7 @@ class EntryFilter:
     topic: str | None = None
     unread_only: bool = False
     starred_only: bool = False
+    watch: tuple[str, ...] = ()  # entries with any of these words (whole words, any accents)
 
 
 @dataclass(frozen=True)

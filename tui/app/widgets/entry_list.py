@@ -108,6 +108,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         "entry-list--removed",
         "entry-list--fresh",
         "entry-list--edited",
+        "entry-list--watched",
         "entry-list--divider",
         "entry-list--new-divider",
         "entry-list--empty",
@@ -142,6 +143,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
+        #: Entries with a watched word (config.toml [watch]): marked ◆. Set by the app.
+        self.watched: frozenset[int] = frozenset()
         #: Times as the page prints them ("page") or on this machine's clock
         #: ("local"): config.toml's `clock`. Set by the app.
         self.clock = "page"
@@ -457,6 +460,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                         get("entry-list--fresh" if fresh else "entry-list--mark"))
             text.append("★" if row.starred else " ", get("entry-list--star"))
             text.append(" ")
+            if row.rowid in self.watched:
+                text.append("◆ ", get("entry-list--watched"))
             headline = one_line(row.headline) or "(no headline)"
             style = get("entry-list--read" if row.read else "entry-list--unread")
             if row.removed:

@@ -120,6 +120,9 @@ class TopicSidebar(OptionList):
         self._topic_scope = ""
         self._built_width = 0
         self._built_looks: tuple[Style, ...] = ()
+        #: Entries with a watched word (config.toml [watch]); None: no words,
+        #: no "Watched" line. Set by the app.
+        self.watched: int | None = None
 
     @property
     def line_width(self) -> int:
@@ -159,6 +162,8 @@ class TopicSidebar(OptionList):
                           count_style=count),
             "starred": fit("Starred", f"{sum(p.starred for p in pages):,}", width,
                            count_style=count),
+            **({} if self.watched is None else {
+                "watched": fit("Watched", f"{self.watched:,}", width, count_style=count)}),
         }
 
     def update_counts(self, pages: Sequence[PageSummary]) -> None:
@@ -168,12 +173,15 @@ class TopicSidebar(OptionList):
         self._pages = pages
         width = self._built_width
         for key, prompt in self._totals(pages, width).items():
-            if key != "all":
+            if key != "all" and key in self._option_ids():
                 self._set_prompt(key, prompt)
         for page in pages:
             key = f"page:{page.id}"
             if old.get(key) != page:
                 self._set_prompt(key, self._page_prompt(page, width))
+
+    def _option_ids(self) -> set[str]:
+        return {option.id for option in self.options if option.id}
 
     def _set_prompt(self, key: str, prompt: Text) -> None:
         """A new one-line prompt for an option, repainting that line alone.
