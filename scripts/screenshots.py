@@ -45,6 +45,8 @@ async def main(out: Path) -> None:
     await shoot(out, "search", (120, 34), ["slash", "TYPE", "enter"], typed="Iran")
     await shoot(out, "help", (100, 40), ["question_mark"])
     await shoot(out, "small", (80, 24), ["j", "j"])
+    # the live river: the sidebar's first line ("◉ Live"), chosen
+    await shoot(out, "river", (120, 34), ["shift+tab", "g", "enter", "j"])
 
 
 if __name__ == "__main__":

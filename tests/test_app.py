@@ -150,7 +150,7 @@ async def test_sidebar_choice_filters(library_path: Path) -> None:
         await settle(pilot)
         assert "TOPICS" in screen_text(app)
         app.reader_screen.sidebar.focus()
-        await pilot.press("g")  # "All"
+        await pilot.press("g", "j")  # "All", under "◉ Live"
         await settle(pilot)
         assert str(app.reader_screen.view_key) == "all"
         assert app.reader_screen.entry_list.entry_count == 15
@@ -520,7 +520,7 @@ async def test_view_switch_reads_only_what_changed(library_path: Path) -> None:
         for library in {app.reader_screen.library, app.reader_screen.reader}:
             library._conn.set_trace_callback(statements.append)  # type: ignore[union-attr]
         app.reader_screen.sidebar.focus()
-        await pilot.press("g")  # All: the whole library's topics
+        await pilot.press("g", "j")  # All (under Live): the whole library's topics
         await settle(pilot)
         assert str(app.reader_screen.view_key) == "all" and "# Gaza" in screen_text(app)
         statements.clear()

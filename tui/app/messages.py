@@ -21,6 +21,7 @@ class SidebarData:
     topics: list[tuple[str, int]] | None
     context: int | None  # whose topics: a page id, None for the whole library
     watched: int | None = None  # entries with a watched word (None: no words)
+    live: int = 0  # entries in the live river
 
 
 @dataclass

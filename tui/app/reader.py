@@ -217,7 +217,10 @@ class ReaderScreen(Screen[None]):
         self.entry_list.watched = message.watched
         if message.sidebar is not None and message.sidebar.pages is not None:
             self.sidebar.watched = message.sidebar.watched
+            self.sidebar.live = message.sidebar.live
         self._update_sidebar(key, message.sidebar)
+        self.entry_list.page_labels = {p.id: one_line(p.source or p.title)[:12]
+                                       for p in self.pages} if key.kind == "live" else {}
         self.entry_list.row_source = self._entry_rows
         rows = [self.marks.writes.overlay(row) for row in message.rows]
         self._list(message.items, rows=rows, single_page=message.single_page,

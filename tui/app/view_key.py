@@ -10,12 +10,13 @@ from typing import Literal, cast
 
 from tui.library import EntryFilter
 
-Kind = Literal["all", "unread", "starred", "watched", "page", "topic"]
-SPECIAL_VIEWS: dict[str, str] = {"all": "All", "unread": "Unread", "starred": "Starred",
-                                 "watched": "Watched"}
+Kind = Literal["live", "all", "unread", "starred", "watched", "page", "topic"]
+SPECIAL_VIEWS: dict[str, str] = {"live": "Live", "all": "All", "unread": "Unread",
+                                 "starred": "Starred", "watched": "Watched"}
 EMPTY_TEXT = {
     "unread": "Nothing unread. All caught up.",
     "starred": "No starred entries yet: s stars the entry under the cursor.",
+    "live": "No live blog is followed: a adds one by its URL.",
     "watched": "No entry has a watched word: w adds one (or [watch] words in config.toml).",
 }
 
@@ -54,6 +55,8 @@ class ViewKey:
         "watched" is the entries with any of the `watch` words."""
         if self.kind == "watched":
             return EntryFilter(watch=watch or ("",))
+        if self.kind == "live":
+            return EntryFilter(live=True)
         if self.kind == "page":
             return EntryFilter(page_id=self.page_id)
         if self.kind == "topic":

@@ -49,9 +49,10 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     pages = lib.pages() if with_sidebar else None
     new_context = with_sidebar or flt.page_id != topics_context
     topics = lib.topics(flt.page_id) if new_context else None
-    watched_count = len(lib.entry_rowids(EntryFilter(watch=watch))) \
+    watched_count = lib.count_entries(EntryFilter(watch=watch)) \
         if watch and pages is not None else None
-    sidebar = SidebarData(pages, topics, flt.page_id, watched_count) \
+    live_count = lib.count_entries(EntryFilter(live=True)) if pages is not None else 0
+    sidebar = SidebarData(pages, topics, flt.page_id, watched_count, live_count) \
         if pages is not None or topics is not None else None
     watched = frozenset(lib.entry_rowids(replace(flt, watch=watch))) if watch else frozenset()
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)

@@ -360,6 +360,11 @@ class Library:
         with self._read() as conn:
             return queries.entry_rowids(conn, flt)
 
+    def count_entries(self, flt: EntryFilter) -> int:
+        """How many entries `flt` lists (without listing them)."""
+        with self._read() as conn:
+            return queries.count_entries(conn, flt)
+
     def nearest_entry(self, flt: EntryFilter, when: datetime, *,
                       before: datetime | None = None,
                       after: datetime | None = None) -> int | None:

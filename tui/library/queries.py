@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -128,9 +129,18 @@ def topics(conn: sqlite3.Connection, page_id: int | None = None) -> list[tuple[s
     return sorted(merged, key=lambda item: (-item[1], item[0]))
 
 
+LIVE_RECENT = 24 * 3600.0  # a live blog saved this recently is in the river
+
+
 def _where(flt: EntryFilter) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
+    if flt.live:  # live blogs that are followed (they have a URL) or were saved lately
+        # "+page_id": walk the newest-first index and keep the live pages'
+        # entries, rather than sort a million of them (0.37 s, not 0.86 s).
+        where.append("+page_id IN (SELECT id FROM pages WHERE kind = 'liveblog'"
+                     " AND (fetch_url IS NOT NULL OR saved_at > ?))")
+        args.append(time.time() - LIVE_RECENT)
     if flt.page_id is not None:
         where.append("page_id = ?")
         args.append(flt.page_id)
@@ -168,6 +178,12 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
     else:
         sql += " ORDER BY sort_ts DESC, page_id DESC, position, id"
     return [r[0] for r in conn.execute(sql, args)]
+
+
+def count_entries(conn: sqlite3.Connection, flt: EntryFilter) -> int:
+    where, args = _where(flt)
+    sql = "SELECT count(*) FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+    return int(conn.execute(sql, args).fetchone()[0])
 
 
 def nearest_entry(conn: sqlite3.Connection, flt: EntryFilter, when: float,

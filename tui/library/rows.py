@@ -78,6 +78,7 @@ class EntryFilter:
     unread_only: bool = False
     starred_only: bool = False
     watch: tuple[str, ...] = ()  # entries with any of these words (whole words, any accents)
+    live: bool = False  # the live river: entries of the live blogs followed or saved in 24 h
 
 
 @dataclass(frozen=True)

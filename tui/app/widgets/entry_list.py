@@ -143,6 +143,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
+        #: The live river: a short page label (publisher) by page id, shown after
+        #: the time; empty elsewhere. Set by the app.
+        self.page_labels: dict[int, str] = {}
         #: Entries with a watched word (config.toml [watch]): marked ◆. Set by the app.
         self.watched: frozenset[int] = frozenset()
         #: Times as the page prints them ("page") or on this machine's clock
@@ -460,6 +463,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                         get("entry-list--fresh" if fresh else "entry-list--mark"))
             text.append("★" if row.starred else " ", get("entry-list--star"))
             text.append(" ")
+            label = self.page_labels.get(row.page_id)
+            if label:
+                text.append(f"{label:<12} ", get("entry-list--time"))
             if row.rowid in self.watched:
                 text.append("◆ ", get("entry-list--watched"))
             headline = one_line(row.headline) or "(no headline)"

@@ -123,6 +123,8 @@ class TopicSidebar(OptionList):
         #: Entries with a watched word (config.toml [watch]); None: no words,
         #: no "Watched" line. Set by the app.
         self.watched: int | None = None
+        #: Entries in the live river (the live blogs followed); 0: no "Live" line.
+        self.live = 0
 
     @property
     def line_width(self) -> int:
@@ -157,6 +159,8 @@ class TopicSidebar(OptionList):
     def _totals(self, pages: Sequence[PageSummary], width: int) -> dict[str, Text]:
         count = self._look("count")
         return {
+            **({} if not self.live else {
+                "live": fit("◉ Live", f"{self.live:,}", width, count_style=count)}),
             "all": fit("All", f"{sum(p.entries for p in pages):,}", width, count_style=count),
             "unread": fit("Unread", f"{sum(p.unread for p in pages):,}", width,
                           count_style=count),
