@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from conftest import headlines
@@ -227,3 +228,57 @@ def test_poll_fails_on_trouble_but_lets_a_bug_through(
     monkeypatch.setattr(tui.pipeline.sources, "refetch", bug)
     with pytest.raises(AttributeError):
         poll_once(lib, page_id)
+
+
+def test_many_due_pages_are_fetched_four_at_a_time(tmp_path: Path) -> None:
+    """Eight live blogs on eight hosts (loopback addresses): one poll cycle
+    fetches them all, never more than IN_FLIGHT at once."""
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from tui.pipeline.follow import IN_FLIGHT
+
+    active = [0]
+    most = [0]
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            with lock:
+                active[0] += 1
+                most[0] = max(most[0], active[0])
+            time.sleep(0.15)
+            body = liveblog_html(f"Live {self.path}", [P2, P1])
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            with lock:
+                active[0] -= 1
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("0.0.0.0", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    port = httpd.server_address[1]
+    try:
+        try:
+            socket.create_connection(("127.0.0.8", port), timeout=1).close()
+        except OSError:
+            pytest.skip("no loopback addresses beyond 127.0.0.1 here")
+        with Library.open(tmp_path / "lib.sqlite3", seed=False) as lib:
+            for n in range(1, 9):
+                import_source(lib, read_source(f"http://127.0.0.{n}:{port}/b{n}"))
+            follower = Follower(lib, FollowConfig(every=60), jitter=0)
+            follower.sync(now=time.time() - 1000)
+            for state in follower.states.values():
+                state.next_due = 0
+            most[0] = 0
+            outcomes = follower.poll_due()
+        assert len(outcomes) == 8 and all(o.status != "failed" for o in outcomes)
+        assert most[0] == IN_FLIGHT
+    finally:
+        httpd.shutdown()

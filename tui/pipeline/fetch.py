@@ -24,6 +24,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -163,12 +164,22 @@ def _deadline_transport(deadline: float) -> httpx.HTTPTransport:
             return Stream(super().connect_tcp(host, port, left(timeout), local_address,
                                               socket_options))
 
-    transport = httpx.HTTPTransport(trust_env=False)
+    context = _ssl_context()
+    transport = httpx.HTTPTransport(verify=context, trust_env=False)
     # The one way to give httpx a network backend (httpx 0.2x keeps its
     # httpcore pool in `_pool`): the same pool httpx builds, our backend.
     transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
-        ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=Backend())
+        ssl_context=context, network_backend=Backend())
     return transport
+
+
+@cache
+def _ssl_context() -> Any:
+    """One TLS context for every fetch: loading the CA bundle costs ~20 ms
+    of CPU, which a follower polling 100 blogs paid twice per poll."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=False)
 
 
 def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None,
