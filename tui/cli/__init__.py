@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "reparse": "reparse",
     "follow": "follow",
     "check": "check",
+    "serve": "serve",
 }
 
 

@@ -7,6 +7,7 @@ one line; the app opens on the first source that made it into the library.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tui.errors import batch_status
@@ -34,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
         first, failed = import_sources(sources)
         if first is None:
             return batch_status(failed)
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # newsreader serve
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         if sources and "-" in sources:
             # stdin was the page; the terminal is still there for the app.
             _reattach_terminal()
