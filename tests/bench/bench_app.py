@@ -178,7 +178,9 @@ def first_headline(db: Path) -> str:
     with Library.open(db, seed=False) as library:
         pages = library.pages()
         live = [p for p in pages if p.kind == "liveblog"]  # what the app opens on
-        rowids = library.entry_rowids(EntryFilter(page_id=(live or pages)[0].id))
+        flt = EntryFilter(live=True) if library.reader_state().get("view") == "live" \
+            else EntryFilter(page_id=(live or pages)[0].id)  # the river, when left there
+        rowids = library.entry_rowids(flt)
         headline = library.entry_rows(rowids[:1])[0].headline
     return " ".join(headline.split())[:12]
 
@@ -214,11 +216,14 @@ def run(label: str, home: Path, moves: int) -> None:
             time.sleep(0.015)
         term.quiet(0.7)
         held = split_bytes(bytes(term.buffer[mark:]), where)
-        # All, from the sidebar: shift+tab to it, g for "All"
+        # All, from the sidebar: shift+tab to it, g for its first line, j
+        # past "◉ Live" when there is one
+        with Library.open(db, read_only=True) as library:
+            keys = b"gj" if library.count_entries(EntryFilter(live=True)) else b"g"
         term.key(b"\x1b[Z")
         sent = time.perf_counter()
         mark = len(term.buffer)
-        os.write(term.fd, b"g")
+        os.write(term.fd, keys)
         term.wait_for(f"{entries:,} entries", since=mark)
         all_view = time.perf_counter() - sent
         term.quiet()
@@ -251,6 +256,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--moves", type=int, default=15)
+    parser.add_argument("--river", type=int, default=0, metavar="ENTRIES",
+                        help="also measure the live river over a library of ENTRIES "
+                        "entries in 50 live blogs (tests/bench/bench_river.py fills it)")
     parser.add_argument("--library", type=Path,
                         help="a generated library to copy instead of building one "
                         "(scripts/demo_library.py PATH ENTRIES)")
@@ -269,6 +277,26 @@ def main() -> None:
             print(f"\n(built {args.entries:,} entries in "
                   f"{time.perf_counter() - started:.0f} s)")
         run("generated", big, args.moves)
+        if args.river:
+            run_river(Path(tmp) / "river", args.river, args.moves)
+
+
+def run_river(home: Path, entries: int, moves: int) -> None:
+    """The reader left on the river ("◉ Live") of a big library, reopened."""
+    from bench_river import fill
+
+    from tui.app.resume import Start
+    from tui.app.view_key import ViewKey
+
+    db = home / "data" / "newsreader" / "library.sqlite3"
+    db.parent.mkdir(parents=True)
+    started = time.perf_counter()
+    fill(db, entries)
+    with Library.open(db, seed=False) as library:
+        library.save_reader_state(Start(ViewKey("live")).to_state())
+    print(f"\n(built {entries:,} entries in 50 live blogs in "
+          f"{time.perf_counter() - started:.0f} s)")
+    run("river", home, moves)
 
 
 if __name__ == "__main__":
