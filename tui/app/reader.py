@@ -42,21 +42,20 @@ from tui.app.messages import (
     SidebarData,
     ViewLoaded,
 )
+from tui.app.navigation import Navigation, ask_watch_word
 from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
-from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
-from tui.app.time_travel import entry_an_hour_away, entry_at
 from tui.app.view_key import ViewKey
 from tui.app.views import list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.config import Config
-from tui.library import EntryDetail, EntryRow, Library, LibraryError, PageSummary
+from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
 
 
 class ReaderHost(Protocol):
@@ -98,6 +97,7 @@ class ReaderScreen(Screen[None]):
         self._listing = False  # set while a list is (re)loaded under the cursor
         self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
         self.page_actions = PageActions(self, lambda: self.library)
+        self.navigation = Navigation(self)
         self.following = FollowingController(
             self, lambda: self.library, FOLLOW_TICK if follow_tick is None else follow_tick,
             lambda: self.watch_words)
@@ -113,6 +113,12 @@ class ReaderScreen(Screen[None]):
     @property
     def watch_words(self) -> tuple[str, ...]:
         return tuple(self.news_app.config.watch)
+
+    def view_filter(self) -> EntryFilter | None:
+        """What the list shows, as a library filter; None for search results."""
+        if self.search_query is not None:
+            return None
+        return self.view_key.filter(self.page_context, self.watch_words)
 
     @property
     def screen_size(self) -> Size:
@@ -235,29 +241,23 @@ class ReaderScreen(Screen[None]):
         self.marks.save("seen", page_id)
 
     def _update_sidebar(self, key: ViewKey, data: SidebarData | None) -> None:
-        """Only what changed: new pages (counts, or pages added/gone), the
-        topics of another page; else the highlight moves."""
-        sidebar = self.sidebar
+        """The pages and topics read anew, to the sidebar (it repaints what
+        changed); the topics of the page on show when a late view left them
+        unread."""
         old_ids = [p.id for p in self.pages]
         if data is not None and data.pages is not None:
             self.set_pages(data.pages)
         topics = data.topics if data is not None and data.context == self.page_context \
             else None
         if topics is None and self.page_context != self._topics_context:
-            # a view loaded before the last one landed: its topics were not read
             assert self.reader is not None
             topics = self.reader.topics(self.page_context)
-        if topics is not None or [p.id for p in self.pages] != old_ids:
-            page = self._page(self.page_context)
-            scope = (one_line(page.source) or one_line(page.title) or "this page") \
-                if page else "whole library"
-            sidebar.show(self.pages, topics if topics is not None else sidebar.topics,
-                         scope, str(key))
+        page = self._page(self.page_context)
+        scope = (one_line(page.source) or one_line(page.title) or "this page") \
+            if page else "whole library"
+        if self.sidebar.sync(self.pages, old_ids, topics, scope, str(key),
+                             counts_changed=data is not None and data.pages is not None):
             self._topics_context = self.page_context
-        else:
-            if data is not None and data.pages is not None:
-                sidebar.update_counts(self.pages)
-            sidebar.select_key(str(key))
 
     def set_pages(self, pages: list[PageSummary]) -> None:
         """Pages read anew (entry counts may have changed)."""
@@ -367,64 +367,6 @@ class ReaderScreen(Screen[None]):
             self.sidebar.select_key(str(key))
             self.load_view(key, select=self.entry_list.current_rowid)
 
-    # --- watch words ---------------------------------------------------------
-
-    def action_watch_word(self) -> None:
-        """w: watch a word (kept in config.toml's [watch] words)."""
-        def typed(word: str | None) -> None:
-            config = self.news_app.config
-            if not word or word.casefold() in {w.casefold() for w in config.watch}:
-                return
-            config.watch.append(word)
-            try:
-                config.save()
-            except OSError as exc:
-                self.notify(f"Could not save config.toml: {exc}", severity="warning")
-            self.notify(f"Watching “{word}”: {', '.join(config.watch)}", title="Watch words")
-            self.load_view(self.view_key, select=self.entry_list.current_rowid,
-                           with_sidebar=True)
-
-        self.app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆",
-                                          "", "a name, a place, a word",
-                                          "enter to watch · escape to cancel"), typed)
-
-    # --- time travel (tui.app.time_travel) -----------------------------------
-
-    def action_time_travel(self) -> None:
-        if self.search_query is not None or self.reader is None:
-            self.notify("Time travel works in a page or a view, not in search results.")
-            return
-
-        def typed(text: str | None) -> None:
-            if text and self.reader is not None:
-                rowid, problem = entry_at(
-                    self.reader, self.view_key.filter(self.page_context, self.watch_words), text)
-                self._go_to(rowid, problem)
-
-        self.app.push_screen(PromptScreen("Go to a time", "", "14:00, 18h, yesterday 6pm, -2h",
-                                          "enter to go · escape to cancel"), typed)
-
-    def action_hour(self, step: int) -> None:
-        """{ and }: an hour back or on from the entry under the cursor."""
-        rowid = self.entry_list.current_rowid
-        row = self.entry_list.row(rowid) if rowid is not None else None
-        if row is None or row.time is None or self.reader is None \
-                or self.search_query is not None:
-            self.notify("This entry has no time to go from.")
-            return
-        found = entry_an_hour_away(
-            self.reader, self.view_key.filter(self.page_context, self.watch_words), row.time, step)
-        self._go_to(found, None if found is not None else
-                    f"No entry {'before' if step < 0 else 'after'} this one.")
-
-    def _go_to(self, rowid: int | None, problem: str | None) -> None:
-        index = self.entry_list.index_of(rowid) if rowid is not None else None
-        if index is None:
-            self.notify(problem or "That entry is not in this list.", severity="warning")
-            return
-        self.entry_list.move_to(index)
-        self.action_focus_list()
-
     # --- the entry under the cursor ----------------------------------------
 
     def show_entry(self, rowid: int | None) -> None:
@@ -533,27 +475,26 @@ class ReaderScreen(Screen[None]):
         if not self.app._closing:
             self.sidebar.update_counts(pages)
 
-    def _unread_from(self, start: int, direction: int, none_left: str,
-                     focus: bool = False) -> None:
-        entry_list = self.entry_list
-        for index, row in entry_list.rows_from(start, direction):
-            if not row.read:
-                entry_list.move_to(index)
-                if focus:
-                    entry_list.focus()
-                return
-        self.notify(none_left)
+    # --- moving in the list (tui.app.navigation) ----------------------------
 
     def action_next_unread(self) -> None:
-        self._unread_from(self.entry_list.cursor, +1, "No more unread entries below.")
+        self.navigation.unread(+1)
 
     def action_previous_unread(self) -> None:
-        self._unread_from(self.entry_list.cursor, -1, "No more unread entries above.")
+        self.navigation.unread(-1)
 
     def action_first_unread(self) -> None:
-        """The first unread entry of the list (on a live blog, the newest one
-        you have not read)."""
-        self._unread_from(-1, +1, "Nothing unread here.", focus=True)
+        self.navigation.first_unread()
+
+    def action_time_travel(self) -> None:
+        self.navigation.ask_time(self.app)
+
+    def action_hour(self, step: int) -> None:
+        self.navigation.hour(step)
+
+    def action_watch_word(self) -> None:
+        ask_watch_word(self.app, self.news_app.config, self.notify, lambda: self.load_view(
+            self.view_key, select=self.entry_list.current_rowid, with_sidebar=True))
 
     # --- links -------------------------------------------------------------
 
@@ -589,21 +530,23 @@ class ReaderScreen(Screen[None]):
     # --- refresh and following ----------------------------------------------
 
     def action_refresh_page(self) -> None:
-        page_id = self.page_context
-        detail = self._current_detail() if page_id is None else None
-        if detail is not None:
-            page_id = detail.row.page_id
-        page = self._page(page_id)
+        page = self._page_in_hand()
         if page is None:
             self.notify("Choose a page to refresh.", severity="warning")
-            return
-        if not page.fetch_url:
+        elif not page.fetch_url:
             self.notify("This page has no address to fetch again (it came from a file).",
                         severity="warning")
-            return
-        set_border_text(self.entry_list, "border_subtitle", "refreshing…")
-        self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
-        self.following.refresh(page.id)
+        else:
+            set_border_text(self.entry_list, "border_subtitle", "refreshing…")
+            self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
+            self.following.refresh(page.id)
+
+    def _page_in_hand(self) -> PageSummary | None:
+        """The page on show, else the page of the entry under the cursor."""
+        if self.page_context is not None:
+            return self._page(self.page_context)
+        detail = self._current_detail()
+        return self._page(detail.row.page_id) if detail is not None else None
 
     def on_page_refreshed(self, message: PageRefreshed) -> None:
         self.following.fresh_rowids.update(row.rowid for row in message.outcome.new_rows)
@@ -652,9 +595,7 @@ class ReaderScreen(Screen[None]):
         self.load_view(key, with_sidebar=True)
 
     def action_remove_page(self) -> None:
-        page_id = self.page_context
-        detail = self._current_detail() if page_id is None else None
-        page = self._page(detail.row.page_id if detail is not None else page_id)
+        page = self._page_in_hand()
         if page is None:
             self.notify("Choose a page to remove.", severity="warning")
         else:

@@ -240,6 +240,20 @@ class TopicSidebar(OptionList):
             self.set_options(options)
         self.select_key(selected)
 
+    def sync(self, pages: Sequence[PageSummary], old_ids: list[int],
+             topics: Sequence[tuple[str, int]] | None, scope: str, selected: str,
+             counts_changed: bool) -> bool:
+        """Show what changed and no more: everything again when the topics
+        (`topics` not None) or the pages themselves changed; else the new
+        counts, and the highlight. True when the topics were shown anew."""
+        if topics is not None or [p.id for p in pages] != old_ids:
+            self.show(pages, topics if topics is not None else self._topics, scope, selected)
+            return True
+        if counts_changed:
+            self.update_counts(pages)
+        self.select_key(selected)
+        return False
+
     def select_key(self, key: str | None) -> None:
         """Highlight an option without posting Chosen."""
         with self.prevent(OptionList.OptionHighlighted):

@@ -1,0 +1,111 @@
+"""Moving in the entry list beyond j and k: to the next unread entry (n, N,
+u), to a time (@, tui.app.time_travel), an hour back or on ({, }); and
+watching a word (w). A controller the reader screen owns; it moves the
+list's cursor and says, in a notice, when there is nowhere to go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal, Protocol
+
+from textual.app import App
+
+from tui.app.screens.prompt import PromptScreen
+from tui.app.time_travel import entry_an_hour_away, entry_at
+from tui.app.widgets.entry_list import EntryList
+from tui.config import Config
+from tui.library import EntryFilter, Library
+
+Notify = Callable[..., None]
+
+
+class NavigationHost(Protocol):
+    reader: Library | None
+
+    @property
+    def entry_list(self) -> EntryList: ...
+    def view_filter(self) -> EntryFilter | None: ...
+    def notify(self, message: str, *, title: str = "",
+               severity: Literal["information", "warning", "error"] = "information",
+               timeout: float | None = None, markup: bool = False) -> None: ...
+    def action_focus_list(self) -> None: ...
+
+
+class Navigation:
+    def __init__(self, host: NavigationHost) -> None:
+        self.host = host
+
+    def unread(self, direction: int) -> None:
+        """n, N: the next (previous) unread entry."""
+        self._unread_from(self.host.entry_list.cursor, direction,
+                          f"No more unread entries {'below' if direction > 0 else 'above'}.")
+
+    def first_unread(self) -> None:
+        """u: the first unread entry of the list (on a live blog, the newest
+        one not read)."""
+        self._unread_from(-1, +1, "Nothing unread here.", focus=True)
+
+    def _unread_from(self, start: int, direction: int, none_left: str,
+                     focus: bool = False) -> None:
+        entry_list = self.host.entry_list
+        for index, row in entry_list.rows_from(start, direction):
+            if not row.read:
+                entry_list.move_to(index)
+                if focus:
+                    entry_list.focus()
+                return
+        self.host.notify(none_left)
+
+    def ask_time(self, app: App[None]) -> None:
+        """@: go to the entry nearest a typed time."""
+        flt, reader = self.host.view_filter(), self.host.reader
+        if flt is None or reader is None:
+            self.host.notify("Time travel works in a page or a view, not in search results.")
+            return
+
+        def typed(text: str | None) -> None:
+            if text:
+                self.go_to(*entry_at(reader, flt, text))
+
+        app.push_screen(PromptScreen("Go to a time", "", "14:00, 18h, yesterday 6pm, -2h",
+                                     "enter to go · escape to cancel"), typed)
+
+    def hour(self, step: int) -> None:
+        """{ and }: an hour back or on from the entry under the cursor."""
+        entry_list = self.host.entry_list
+        rowid = entry_list.current_rowid
+        row = entry_list.row(rowid) if rowid is not None else None
+        flt, reader = self.host.view_filter(), self.host.reader
+        if row is None or row.time is None or reader is None or flt is None:
+            self.host.notify("This entry has no time to go from.")
+            return
+        found = entry_an_hour_away(reader, flt, row.time, step)
+        self.go_to(found, None if found is not None else
+                   f"No entry {'before' if step < 0 else 'after'} this one.")
+
+    def go_to(self, rowid: int | None, problem: str | None) -> None:
+        index = self.host.entry_list.index_of(rowid) if rowid is not None else None
+        if index is None:
+            self.host.notify(problem or "That entry is not in this list.", severity="warning")
+            return
+        self.host.entry_list.move_to(index)
+        self.host.action_focus_list()
+
+
+def ask_watch_word(app: App[None], config: Config, notify: Notify,
+                   added: Callable[[], object]) -> None:
+    """w: watch a word (kept in config.toml's [watch] words)."""
+    def typed(word: str | None) -> None:
+        if not word or word.casefold() in {w.casefold() for w in config.watch}:
+            return
+        config.watch.append(word)
+        try:
+            config.save()
+        except OSError as exc:
+            notify(f"Could not save config.toml: {exc}", severity="warning")
+        notify(f"Watching “{word}”: {', '.join(config.watch)}", title="Watch words")
+        added()
+
+    app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆", "",
+                                 "a name, a place, a word", "enter to watch · escape to cancel"),
+                    typed)
