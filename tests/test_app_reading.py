@@ -170,3 +170,18 @@ async def test_enter_gives_the_entry_the_whole_screen(library_path: Path) -> Non
         await pilot.press("z")
         await settle(pilot)
         assert not reader.has_class("-pager")
+
+
+async def test_the_sidebar_gives_a_cut_page_title_whole(home: Path) -> None:
+    title = "Live: " + "a very long title that the sidebar cannot show in full " * 2
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(make_page("https://example.org/long", title, ["One"])).page_id
+    app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        sidebar = app.reader_screen.sidebar
+        sidebar.focus()
+        await pilot.press("G", "k", "j")  # through the options, back to the page
+        await settle(pilot)
+        assert sidebar.tooltip == " ".join(title.split())

@@ -278,6 +278,9 @@ class TopicSidebar(OptionList):
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        # The whole title of a page the sidebar cuts, as the pane's tooltip.
+        page = next((p for p in self._pages if f"page:{p.id}" == event.option_id), None)
+        self.tooltip = one_line(page.title) if page is not None else None
         if event.option_id:
             self.post_message(self.Chosen(self, event.option_id))
 
