@@ -1,7 +1,8 @@
 """Moving in the entry list beyond j and k: to the next unread entry (n, N,
-u), to a time (@, tui.app.time_travel), an hour back or on ({, }); and
-watching a word (w). A controller the reader screen owns; it moves the
-list's cursor and says, in a notice, when there is nowhere to go."""
+u), to a time (@, tui.app.time_travel), an hour back or on ({, }); asking
+for a search (/), a topic (t) and a word to watch (w). A controller the
+reader screen owns; it moves the list's cursor and says, in a notice, when
+there is nowhere to go."""
 
 from __future__ import annotations
 
@@ -10,9 +11,14 @@ from typing import Literal, Protocol
 
 from textual.app import App
 
+from tui.app.safe_text import one_line, set_border_text
 from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.topic_picker import TopicPicker
 from tui.app.time_travel import entry_an_hour_away, entry_at
+from tui.app.view_key import ViewKey
 from tui.app.widgets.entry_list import EntryList
+from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.config import Config
 from tui.library import EntryFilter, Library
 
@@ -55,6 +61,28 @@ class Navigation:
                     entry_list.focus()
                 return
         self.host.notify(none_left)
+
+    def ask_topic(self, app: App[None], sidebar: TopicSidebar,
+                  load_view: Callable[[ViewKey], object]) -> None:
+        """t: pick a topic of the sidebar by typing part of its name."""
+        def chosen(topic: str | None) -> None:
+            if topic:
+                key = ViewKey("topic", topic=topic)
+                sidebar.select_key(str(key))
+                load_view(key)
+
+        app.push_screen(TopicPicker(sidebar.topics, sidebar.topic_scope), chosen)
+
+    def ask_search(self, app: App[None], last: str | None,
+                   run_search: Callable[[str], object]) -> None:
+        """/: ask for words to search every entry for."""
+        def submitted(query: str | None) -> None:
+            if query:
+                set_border_text(self.host.entry_list, "border_title",
+                                f"Searching: {one_line(query)}…")
+                run_search(query)
+
+        app.push_screen(SearchScreen(last or ""), submitted)
 
     def ask_time(self, app: App[None]) -> None:
         """@: go to the entry nearest a typed time."""

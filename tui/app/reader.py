@@ -47,9 +47,7 @@ from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
-from tui.app.screens.search import SearchScreen
-from tui.app.screens.topic_picker import TopicPicker
-from tui.app.view_key import ViewKey
+from tui.app.view_key import ViewKey, next_page
 from tui.app.views import list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
@@ -194,14 +192,16 @@ class ReaderScreen(Screen[None]):
             self.page_context = start.context
         if start.entry is not None:
             self._resume_scroll = (start.entry, start.scroll)
-        self.post_message(read_view(library, start.key, self.page_context,
-                                    self._topics_context, select=start.entry,
-                                    with_sidebar=True, clock=self.news_app.config.clock,
-                                    watch=self.watch_words))
+        self._read_view(start.key, start.entry, with_sidebar=True)
 
     @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
     def load_view(self, key: ViewKey, select: int | None = None,
                   with_sidebar: bool = False, anchor: bool = False) -> None:
+        self._read_view(key, select, with_sidebar, anchor)
+
+    def _read_view(self, key: ViewKey, select: int | None = None, with_sidebar: bool = False,
+                   anchor: bool = False) -> None:
+        """In a worker: the view read (tui.app.views), posted to the screen."""
         assert self.library is not None
         self.post_message(read_view(self.library, key, self.page_context,
                                     self._topics_context, select, with_sidebar, anchor,
@@ -306,38 +306,17 @@ class ReaderScreen(Screen[None]):
             self.load_view(key)
 
     def action_switch_page(self, step: int) -> None:
-        keys = self.sidebar.page_keys
-        if not keys:
-            return
-        current = str(ViewKey.page(self.page_context)) if self.page_context is not None else None
-        if current in keys:
-            index = (keys.index(current) + step) % len(keys)
-        else:
-            index = 0 if step > 0 else len(keys) - 1
-        self.sidebar.select_key(keys[index])
-        self.load_view(ViewKey.parse(keys[index]))
+        key = next_page(self.sidebar.page_keys, self.page_context, step)
+        if key is not None:
+            self.sidebar.select_key(str(key))
+            self.load_view(key)
 
     def action_pick_topic(self) -> None:
-        if self.library is None:
-            return
-        topics, scope = self.sidebar.topics, self.sidebar.topic_scope
-
-        def chosen(topic: str | None) -> None:
-            if topic:
-                key = ViewKey("topic", topic=topic)
-                self.sidebar.select_key(str(key))
-                self.load_view(key)
-
-        self.app.push_screen(TopicPicker(topics, scope), chosen)
+        if self.library is not None:
+            self.navigation.ask_topic(self.app, self.sidebar, self.load_view)
 
     def action_search(self) -> None:
-        def submitted(query: str | None) -> None:
-            if query:
-                set_border_text(self.entry_list, "border_title",
-                                f"Searching: {one_line(query)}…")
-                self.run_search(query)
-
-        self.app.push_screen(SearchScreen(self.search_query or ""), submitted)
+        self.navigation.ask_search(self.app, self.search_query, self.run_search)
 
     @work(thread=True, exclusive=True, group="view", name="search", exit_on_error=False)
     def run_search(self, query: str) -> None:

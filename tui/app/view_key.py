@@ -67,3 +67,16 @@ class ViewKey:
     @property
     def empty_text(self) -> str:
         return EMPTY_TEXT.get(self.kind, "No entries here.")
+
+
+def next_page(keys: list[str], current: int | None, step: int) -> ViewKey | None:
+    """The page `step` after (before) page `current` among the sidebar's
+    page keys, round the end; the first (last) when none is on show."""
+    if not keys:
+        return None
+    here = str(ViewKey.page(current)) if current is not None else None
+    if here in keys:
+        index = (keys.index(here) + step) % len(keys)
+    else:
+        index = 0 if step > 0 else len(keys) - 1
+    return ViewKey.parse(keys[index])
