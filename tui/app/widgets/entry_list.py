@@ -179,7 +179,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_text = empty_text
         self._today = date.today()
         self._strips.clear()
-        index = self._index_of(select) if select is not None else None
+        index = self.index_of(select) if select is not None else None
         if index is None:
             index = self._step(-1, +1)
         self.virtual_size = Size(self.size.width, len(items))
@@ -195,9 +195,6 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def index_of(self, rowid: int) -> int | None:
         """Where the entry `rowid` is in the list, None when it is not."""
-        return self._index_of(rowid)
-
-    def _index_of(self, rowid: int) -> int | None:
         try:
             return self.items.index(rowid)
         except ValueError:
@@ -259,7 +256,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is None:
             return
         self._put(replace(row, **changes))  # type: ignore[arg-type]
-        index = self.cursor if self.current_rowid == rowid else self._index_of(rowid)
+        index = self.cursor if self.current_rowid == rowid else self.index_of(rowid)
         if index is not None:
             self.refresh_line(index)
 
