@@ -174,3 +174,24 @@ def test_entry_lines_show_the_time_in_the_pages_own_offset(
         monkeypatch.undo()
         if hasattr(time, "tzset"):
             time.tzset()
+
+
+def test_follow_match_prints_only_entries_with_the_word(
+        home: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    url = live_server.url("/match")
+    new = [Post("m3", 2, "Macron arrives in Geneva", "He speaks."),
+           Post("m2", 3, "Weather turns grey", "Rain.")]
+    first = liveblog_html("Live: Geneva talks", [P1], url=url)
+    later = liveblog_html("Live: Geneva talks", [*new, P1], url=url)
+    live_server.routes["/match"] = lambda r: Reply(200, first if r.n == 1 else later)
+    assert main(["add", url]) == 0
+    capsys.readouterr()
+    proc = follow_process(home, "Geneva talks", "--every", "0.2", "--match", "MACRON")
+    try:
+        wait_for(lambda: len(live_server.hits("/match")) >= 3)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode in (0, 130) and "Traceback" not in err
+    assert [line.split("  ", 1)[1] for line in out.splitlines()] == ["Macron arrives in Geneva"]

@@ -10,14 +10,12 @@ from pathlib import Path
 from test_app import screen_text, settle
 
 from tui.app.app import NewsReaderApp
-from tui.cli.follow import matches
 from tui.config import Config
 from tui.library import EntryFilter, Library
 from tui.model import Entry, Page, PageKind
-from tui.textnorm import watched_in
 
 HEADLINES = ["Talks in Gaza resume", "The Gazan economy", "Macron speaks",
-             "Les États-Unis répondent", "Weather"]
+             "Les États-Unis répondent", "Weather", "Les États-Unis et MACRON à Gaza"]
 
 
 def _library(path: Path) -> int:
@@ -29,19 +27,23 @@ def _library(path: Path) -> int:
 
 
 def test_whole_words_accents_and_case_aside(tmp_path: Path) -> None:
-    assert watched_in("Les États-Unis et MACRON à Gaza", ["etats unis", "Macron", "gazan"]) \
-        == ["etats unis", "Macron"]
     path = tmp_path / "lib.sqlite3"
     _library(path)
     with Library.open(path, read_only=True) as library:
+        by_headline = {r.headline: r.rowid for r in
+                       library.entry_rows(library.entry_rowids(EntryFilter()))}
+        mixed = by_headline["Les États-Unis et MACRON à Gaza"]
+        assert [w for w in ("etats unis", "Macron", "gazan")
+                if library.with_words([mixed], (w,))] == ["etats unis", "Macron"]
         rows = library.entry_rows(library.entry_rowids(
             EntryFilter(watch=("GAZA", "Etats-Unis"))))
-        assert sorted(r.headline for r in rows) == ["Les États-Unis répondent",
-                                                    "Talks in Gaza resume"]
+        assert sorted(r.headline for r in rows) == [
+            "Les États-Unis et MACRON à Gaza", "Les États-Unis répondent",
+            "Talks in Gaza resume"]
         assert library.entry_rowids(EntryFilter(watch=("",))) == []
-        row = next(r for r in library.entry_rows(library.entry_rowids(EntryFilter()))
-                   if r.headline == "Macron speaks")
-        assert matches(library, row, ("macron",)) and not matches(library, row, ("gaza",))
+        macron = by_headline["Macron speaks"]  # what `follow --match` keeps
+        assert library.with_words([macron], ("macron",)) == {macron}
+        assert library.with_words([macron], ("gaza",)) == set()
 
 
 async def test_the_reader_marks_counts_and_lists_watched_entries(home: Path) -> None:
@@ -53,9 +55,10 @@ async def test_the_reader_marks_counts_and_lists_watched_entries(home: Path) -> 
         await settle(pilot)
         text = screen_text(app)
         assert "◆ Talks in Gaza resume" in text and "◆ Macron speaks" in text
+        assert "◆ Les États-Unis et MACRON à Gaza" in text
         assert "◆ The Gazan economy" not in text
         watched = next(line for line in text.splitlines() if "Watched" in line)
-        assert watched.split("│")[1].split() == ["Watched", "2"]
+        assert watched.split("│")[1].split() == ["Watched", "3"]
         await pilot.press("w")
         await pilot.pause()
         await pilot.press(*"Etats-Unis", "enter")
@@ -66,7 +69,7 @@ async def test_the_reader_marks_counts_and_lists_watched_entries(home: Path) -> 
         reader.sidebar.select_key("watched")
         reader.load_view(reader.view_key.parse("watched"))
         await settle(pilot)
-        assert reader.entry_list.entry_count == 3
+        assert reader.entry_list.entry_count == 4
 
 
 def test_following_announces_new_entries_with_a_watched_word(tmp_path: Path) -> None:
@@ -89,6 +92,7 @@ def test_following_announces_new_entries_with_a_watched_word(tmp_path: Path) -> 
                                          watch=lambda: ("macron",))
         outcome = PollOutcome(1, "updated", 0.0, new_rows=tuple(rows))
         watched = controller._watched(library, [outcome])
-        assert [r.headline for r in watched] == ["Macron speaks"]
+        assert sorted(r.headline for r in watched) == [
+            "Les États-Unis et MACRON à Gaza", "Macron speaks"]
         controller.take(FollowPolled([outcome], watched=watched))
     assert ("Watched word", "◆ Macron speaks") in notices

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings
@@ -154,24 +153,3 @@ def topic_key(name: str) -> str:
 def watch_tokens(word: str) -> list[str]:
     """A watch word as folded word tokens ("Maison-Blanche" -> ["maison", "blanche"])."""
     return re.findall(r"\w+", fold(word))
-
-
-def watch_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern that finds any of `words` in folded text (fold_page), as
-    whole words, accents and case aside; None for no words."""
-    alternatives = ["\\W+".join(map(re.escape, tokens))
-                    for tokens in map(watch_tokens, words) if tokens]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-
-
-def watched_in(text: str, words: Iterable[str]) -> list[str]:
-    """The watch words found in `text` (whole words, accents and case aside)."""
-    folded = fold_page(text)
-    found = []
-    for word in words:
-        pattern = watch_pattern([word])
-        if pattern is not None and pattern.search(folded):
-            found.append(word)
-    return found

@@ -28,7 +28,7 @@ from textual.worker import Worker
 from tui.app.messages import FollowPolled, PageRefreshed
 from tui.app.safe_text import one_line
 from tui.errors import UserError
-from tui.library import EntryFilter, EntryRow, Library
+from tui.library import EntryRow, Library
 from tui.model import cut_note
 from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config, poll_once
 
@@ -116,7 +116,7 @@ class FollowingController:
         new = {row.rowid: row for o in outcomes for row in o.new_rows}
         if not words or not new:
             return []
-        hits = set(library.entry_rowids(EntryFilter(watch=words)))
+        hits = library.with_words(list(new), words)
         return [row for rowid, row in new.items() if rowid in hits]
 
     def take(self, message: FollowPolled, on_show: int | None = None) -> set[int]:

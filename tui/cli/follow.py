@@ -22,7 +22,6 @@ from tui.ingest.dates import clock_label
 from tui.library import EntryRow, Library, PageSummary
 from tui.pipeline.adding import find_or_add as find_or_add_page
 from tui.pipeline.follow import Follower, load_follow_config
-from tui.textnorm import watched_in
 
 HELP = "print each new entry of a live blog as it arrives (until Ctrl-C)"
 
@@ -73,13 +72,6 @@ def entry_lines(library: Library, row: EntryRow, body: bool) -> list[str]:
     return lines
 
 
-def matches(library: Library, row: EntryRow, words: tuple[str, ...]) -> bool:
-    """Does the entry (headline, text or topics) hold one of `words`?"""
-    detail = library.entry_detail(row.rowid)
-    text = "\n".join([row.headline, detail.body_markdown, *detail.topics])
-    return bool(watched_in(text, words))
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         with open_library() as library:
@@ -115,9 +107,11 @@ def follow(library: Library, target: str, every: float | None = None,
             wait = max(0.0, state.next_due - time.time())
             report(f'"{title}": {outcome.error}; trying again in about {wait:.0f} s')
         out: list[str] = []
-        for row in outcome.new_rows:
-            if match and not matches(library, row, match):
-                continue
+        rows = outcome.new_rows
+        if match:  # the words as the reader's watch words are matched
+            hits = library.with_words([row.rowid for row in rows], match)
+            rows = tuple(row for row in rows if row.rowid in hits)
+        for row in rows:
             out += entry_lines(library, row, body)
         if out:
             sys.stdout.write("\n".join(out) + "\n")

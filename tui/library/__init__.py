@@ -360,6 +360,12 @@ class Library:
         with self._read() as conn:
             return queries.entry_rowids(conn, flt)
 
+    def with_words(self, rowids: Sequence[int], words: tuple[str, ...]) -> set[int]:
+        """Those of `rowids` whose entry (headline, text, topics) holds one of
+        `words`: whole words, accents and case aside (the watch words)."""
+        with self._read() as conn:
+            return queries.with_words(conn, rowids, words)
+
     def count_entries(self, flt: EntryFilter) -> int:
         """How many entries `flt` lists (without listing them)."""
         with self._read() as conn:

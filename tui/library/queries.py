@@ -161,6 +161,22 @@ def _where(flt: EntryFilter) -> tuple[list[str], list[object]]:
     return where, args
 
 
+def with_words(conn: sqlite3.Connection, rowids: Sequence[int],
+               words: tuple[str, ...]) -> set[int]:
+    """Those of `rowids` whose entry holds one of `words` (as EntryFilter.watch)."""
+    expression = watch_match(words)
+    hits: set[int] = set()
+    if not expression:
+        return hits
+    for start in range(0, len(rowids), 500):
+        chunk = list(rowids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        hits.update(int(r[0]) for r in conn.execute(
+            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?"
+            f" AND rowid IN ({marks})", [expression, *chunk]))
+    return hits
+
+
 def watch_match(words: tuple[str, ...]) -> str:
     """The FTS5 expression for entries with any of `words`: each word a
     phrase of its tokens (FTS5 folds accents and case as topic keys do)."""
