@@ -8,9 +8,11 @@ leaves and the line it enters.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import cast
 
 from rich.style import Style
 from rich.text import Text
@@ -143,6 +145,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.on_cursor: Callable[[int | None], None] | None = None
         #: Entries that arrived while the app ran (following): marked until read.
         self.fresh: set[int] = set()
+        self._fresh_at: list[int] = []  # where the fresh entries are in `items`
         #: The live river: a short page label (publisher) by page id, shown after
         #: the time; empty elsewhere. Set by the app.
         self.page_labels: dict[int, str] = {}
@@ -175,6 +178,8 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         for row in rows:
             self._put(row)
         self.items = items
+        self._fresh_at = [i for i, item in enumerate(items)
+                          if isinstance(item, int) and item in self.fresh] if self.fresh else []
         self.single_page = single_page
         self.empty_text = empty_text
         self._today = date.today()
@@ -208,19 +213,15 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                 return item
         return None
 
-    def fresh_above(self, limit: int = 500) -> int:
-        """How many fresh entries (arrived while the reader ran, unread) sit
-        above the rows on screen."""
+    def fresh_above(self) -> int:
+        """How many fresh entries (arrived while the app ran, unread) sit
+        above the rows on screen. On every move: it looks only at the fresh
+        entries' places, found once when the items were set."""
         top = int(self.scroll_offset.y)
-        if not self.fresh or top <= 0:
-            return 0
         count = 0
-        for item in self.items[:top]:
-            if isinstance(item, int) and item in self.fresh:
-                row = self._rows.get(item)
-                count += row is None or not row.read
-                if count >= limit:
-                    break
+        for index in self._fresh_at[:bisect_left(self._fresh_at, top)]:
+            row = self._rows.get(cast(int, self.items[index]))
+            count += row is None or not row.read
         return count
 
     @property
