@@ -54,7 +54,12 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     live_count = lib.count_entries(EntryFilter(live=True)) if pages is not None else 0
     sidebar = SidebarData(pages, topics, flt.page_id, watched_count, live_count) \
         if pages is not None or topics is not None else None
-    watched = frozenset(lib.entry_rowids(replace(flt, watch=watch))) if watch else frozenset()
+    if not watch:
+        watched: frozenset[int] = frozenset()
+    elif flt.watch:  # the Watched view: every entry listed holds a word
+        watched = frozenset(rowids)
+    else:
+        watched = frozenset(lib.entry_rowids(replace(flt, watch=watch)))
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)
 
 
