@@ -45,8 +45,47 @@ async def main(out: Path) -> None:
     await shoot(out, "search", (120, 34), ["slash", "TYPE", "enter"], typed="Iran")
     await shoot(out, "help", (100, 40), ["question_mark"])
     await shoot(out, "small", (80, 24), ["j", "j"])
-    # the live river: the sidebar's first line ("◉ Live"), chosen
+    # the live river: the sidebar's first line ("◉ Live"), chosen, with two
+    # made-up live blogs of today and yesterday that share a wire item, and
+    # a watch word
+    add_river_demo()
     await shoot(out, "river", (120, 34), ["shift+tab", "g", "enter", "j"])
+
+
+def add_river_demo() -> None:
+    """Two invented live blogs (no URL: they are in the river for 24 hours
+    as just saved), and `[watch] words = ["Geneva"]`."""
+    from datetime import datetime, timedelta
+
+    from tui.config import Config
+    from tui.model import Entry, Page, PageKind
+    from tui.pipeline.seeding import open_library
+
+    now = datetime.now().astimezone().replace(second=0, microsecond=0)
+    wire = ("Delegations from both sides arrived in Geneva on Tuesday morning, "
+            "officials said, and the first session is due at noon.")
+
+    def blog(source: str, posts: list[tuple[str, str, float]]) -> Page:
+        return Page(kind=PageKind.LIVEBLOG, title=f"Live: {source} on the talks",
+                    source=source, entries=tuple(
+                        Entry(id=f"{source}{n}", position=n, headline=h, body_markdown=b,
+                              time=now - timedelta(hours=ago))
+                        for n, (h, b, ago) in enumerate(posts)))
+
+    with open_library() as library:
+        library.save_page(blog("Herald", [
+            ("Ministers leave the first session", "No statement yet.", 0.3),
+            ("Talks open in Geneva", wire, 2.2),
+            ("Markets steady as talks near", "Shares rose slightly.", 5),
+            ("Negotiators named for Geneva", "Both teams are known.", 27),
+        ]))
+        library.save_page(blog("Courier", [
+            ("A joint statement is expected tonight", "Officials say.", 1.1),
+            ("Talks open in Geneva", wire.replace("Geneva", "**Geneva**"), 2.1),
+            ("What is on the table", "Three questions decide the talks.", 4),
+            ("The road to the talks", "How the two sides got here.", 30),
+        ]))
+    Config(watch=["Geneva"]).save()
 
 
 if __name__ == "__main__":

@@ -585,16 +585,23 @@ def test_spellings_of_one_topic_are_one_topic(lib: Library) -> None:
     assert len(lib.entry_rowids(EntryFilter(page_id=1, topic="Maison Blanche"))) == 2
 
 
-def test_topic_keys_are_made_for_an_older_library(tmp_path: Path) -> None:
-    """Migration 5 fills the key of every topic already stored."""
+def library_at_version(path: Path, version: int) -> sqlite3.Connection:
+    """A library as an older newsreader made it, in an open transaction."""
     from tui.library import schema
 
-    path = tmp_path / "old.sqlite3"
     conn = schema.connect(path)
     conn.execute("BEGIN IMMEDIATE")
-    for step in schema.MIGRATIONS[:4]:
+    for step in schema.MIGRATIONS[:version]:
         step(conn)
-    conn.execute("PRAGMA user_version = 4")
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
+def test_topic_keys_are_made_for_an_older_library(tmp_path: Path) -> None:
+    """Migration 5 fills the key of every topic already stored."""
+
+    path = tmp_path / "old.sqlite3"
+    conn = library_at_version(path, 4)
     conn.execute("INSERT INTO pages (id, key, kind, title, added_at, saved_at)"
                  " VALUES (1, 'k', 'liveblog', 'Old', 0, 0)")
     conn.execute("INSERT INTO entries (id, page_id, entry_id, position, headline, body,"
@@ -605,3 +612,28 @@ def test_topic_keys_are_made_for_an_older_library(tmp_path: Path) -> None:
     conn.close()
     with Library.open(path) as lib:
         assert lib.entry_rowids(EntryFilter(topic="etats unis")) == [1]
+
+
+def test_shared_wire_items_are_found_in_an_older_library(tmp_path: Path) -> None:
+    """Migration 7 keys the entries of live blogs already stored and marks
+    those two pages share, so the river shows each once."""
+
+    path = tmp_path / "old.sqlite3"
+    conn = library_at_version(path, 6)
+    wire = "Officials said the border crossing would reopen on Monday morning for aid."
+    for pid in (1, 2):
+        conn.execute("INSERT INTO pages (id, key, kind, title, added_at, saved_at, fetch_url)"
+                     " VALUES (?, ?, 'liveblog', ?, 0, 0, ?)",
+                     (pid, f"k{pid}", f"Live {pid}", f"https://news{pid}.example/"))
+        conn.executemany(
+            "INSERT INTO entries (page_id, entry_id, position, headline, body, sort_ts,"
+            " first_seen) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [(pid, "own", 0, f"Own story of page {pid}", "Text.", 10 + pid),
+             (pid, "wire", 1, "Crossing to reopen", wire, 5 + pid)])
+    conn.execute("COMMIT")
+    conn.close()
+    with Library.open(path) as lib:
+        river = lib.entry_rows(lib.entry_rowids(EntryFilter(live=True)))
+        assert [(r.headline, r.also) for r in river] == [
+            ("Own story of page 2", ()), ("Own story of page 1", ()),
+            ("Crossing to reopen", (2,))]

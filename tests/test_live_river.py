@@ -5,16 +5,36 @@ blog arrive in it while you read."""
 from __future__ import annotations
 
 import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from liveserver import LiveServer, Post, Reply, liveblog_html
 from test_app import screen_text, settle
+from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
+from tui.app.reader import ReaderScreen
 from tui.app.view_key import ViewKey
 from tui.config import Config
 from tui.library import EntryFilter, Library
+from tui.model import Entry, Page, PageKind
 from tui.pipeline.sources import import_source, read_source
+
+
+async def open_river(pilot: Pilot, app: NewsReaderApp) -> ReaderScreen:  # type: ignore[type-arg]
+    """The app started, then "◉ Live" chosen in the sidebar."""
+    await settle(pilot)
+    reader = app.reader_screen
+    reader.sidebar.select_key("live")
+    reader.load_view(ViewKey("live"))
+    await settle(pilot)
+    return reader
+
+
+def current_headline(app: NewsReaderApp) -> str:
+    entry_list = app.reader_screen.entry_list
+    row = entry_list.row(entry_list.current_rowid)  # type: ignore[arg-type]
+    return row.headline if row else ""
 
 
 def _blog(server: LiveServer, path: str, title: str, posts: list[Post]) -> str:
@@ -38,11 +58,7 @@ async def test_two_growing_blogs_in_one_river(home: Path, live_server: LiveServe
     app = NewsReaderApp(path, config=Config(mark_read_after=None))
     app.follow_tick = 0.1
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        reader = app.reader_screen
-        reader.sidebar.select_key("live")
-        reader.load_view(ViewKey("live"))
-        await settle(pilot)
+        reader = await open_river(pilot, app)
         lines = [ln for ln in screen_text(app).splitlines()
                  if "Geneva:" in ln or "Paris:" in ln]
         order = [next(h for h in ("resume", "minister", "arrive", "opens") if h in ln)
@@ -50,6 +66,8 @@ async def test_two_growing_blogs_in_one_river(home: Path, live_server: LiveServe
         assert order == ["resume", "minister", "arrive", "opens"]  # newest first, both blogs
         assert "Test Gazette" in lines[0]  # the publisher beside the time
         assert "◉ Live" in screen_text(app)
+        await pilot.press("j")  # the cursor on "Paris: the minister speaks"
+        await settle(pilot)
         # A new entry on the Paris blog arrives in the river while it is read.
         paris.insert(0, Post("p3", 1, "Paris: a deal is announced", "Text."))
         deadline = time.monotonic() + 10
@@ -61,3 +79,94 @@ async def test_two_growing_blogs_in_one_river(home: Path, live_server: LiveServe
             assert time.monotonic() < deadline, "the new entry never arrived"
             await pilot.pause(0.1)
         assert "Paris: a deal is announced" in screen_text(app)
+        # The cursor stayed on its entry (the new row came in above it).
+        assert current_headline(app) == "Paris: the minister speaks"
+        assert next(ln for ln in screen_text(app).splitlines() if "›" in ln).find("minister") > 0
+
+
+WIRE = ("The army said it struck forty targets overnight in the south, "
+        "and that two soldiers were wounded.")
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def _live(url: str, source: str, posts: list[tuple[str, str, str, float]]) -> Page:
+    """A live blog of (id, headline, body, hours ago) posts, newest first."""
+    return Page(kind=PageKind.LIVEBLOG, title=f"Live: {source}", url=url, source=source,
+                entries=tuple(Entry(id=i, position=n, headline=h, body_markdown=b,
+                                    time=NOW - timedelta(hours=ago))
+                              for n, (i, h, b, ago) in enumerate(posts)))
+
+
+def _two_blogs_sharing_a_wire_item(path: Path) -> None:
+    with Library.open(path, seed=False) as library:
+        library.save_page(_live("https://one.example/live", "Herald", [
+            ("h2", "Herald: markets fall", "Shares fell.", 1),
+            ("h1", "Strikes in the south", WIRE, 3),
+        ]))
+        # The same wire copy, its markup and punctuation its own.
+        library.save_page(_live("https://two.example/live", "Courier", [
+            ("c2", "Strikes in the South", WIRE.replace("forty", "**forty**").rstrip("."), 2.5),
+            ("c1", "Courier: a vote is called", "The vote is at six.", 26),
+        ]))
+
+
+def test_a_wire_item_on_two_blogs_is_one_row_of_the_river(home: Path) -> None:
+    path = home / "lib.sqlite3"
+    _two_blogs_sharing_a_wire_item(path)
+    with Library.open(path, seed=False) as library:
+        river = library.entry_rows(library.entry_rowids(EntryFilter(live=True)))
+        assert [r.headline for r in river] == [
+            "Herald: markets fall", "Strikes in the south", "Courier: a vote is called"]
+        assert library.count_entries(EntryFilter(live=True)) == 3
+        herald, courier = (p.id for p in library.pages())
+        assert river[1].page_id == herald and river[1].also == (courier,)
+        # A page of its own still lists its copy; reading one copy reads both.
+        own = library.entry_rowids(EntryFilter(page_id=courier))
+        assert len(own) == 2
+        library.set_read([river[1].rowid])
+        assert [r.read for r in library.entry_rows(own)] == [True, False]
+        detail = library.entry_detail(river[1].rowid)
+        assert detail.also_in == ("Courier",)
+
+
+async def test_river_rows_labels_days_and_new_line(home: Path) -> None:
+    path = home / "lib.sqlite3"
+    _two_blogs_sharing_a_wire_item(path)
+    app = NewsReaderApp(path, config=Config(mark_read_after=None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = await open_river(pilot, app)
+        lines = screen_text(app).splitlines()
+        shared = next(ln for ln in lines if "Strikes in the south" in ln)
+        assert "Herald+Courier" in shared  # one row, both labels
+        assert reader.entry_list.entry_count == 3
+        # The time column shows the day where it changes: the vote was yesterday.
+        vote = next(ln for ln in lines if "a vote is called" in ln)
+        day = (NOW - timedelta(hours=26)).astimezone()
+        assert f"{day.day} {day:%b}" in vote
+        markets = next(ln for ln in lines if "markets fall" in ln)
+        hour_ago = (NOW - timedelta(hours=1)).astimezone()
+        if hour_ago.date() == date.today():  # today's first row shows its time
+            assert f"{hour_ago:%H:%M}" in markets
+        # Leave the river; a new entry arrives; back in the river it is under
+        # "new since your last visit".
+        reader.sidebar.select_key("all")
+        reader.load_view(ViewKey("all"))
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        reader.marks.writes.flush(reader.library)  # type: ignore[arg-type]
+    with Library.open(path, seed=False) as library:
+        assert library.view_seen_up_to("live") is not None
+        library.clock = lambda: time.time() + 5  # type: ignore[method-assign]
+        library.save_page(_live("https://one.example/live", "Herald", [
+            ("h3", "Herald: a ceasefire", "Talks succeed.", 0.5),
+            ("h2", "Herald: markets fall", "Shares fell.", 1),
+            ("h1", "Strikes in the south", WIRE, 3),
+        ]))
+    app = NewsReaderApp(path, config=Config(mark_read_after=None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_river(pilot, app)
+        lines = [ln for ln in screen_text(app).splitlines() if ln.strip()]
+        new_line = next(i for i, ln in enumerate(lines) if "new since your last visit" in ln)
+        assert "a ceasefire" in lines[new_line + 1]
+        assert "seen before" in lines[new_line + 2]
+        assert "markets fall" in lines[new_line + 3]

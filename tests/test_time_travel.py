@@ -85,3 +85,41 @@ async def test_at_and_braces_move_in_time(hourly: tuple[Path, int]) -> None:
         await settle(pilot)
         assert current() == "At 14:00"
         assert any(n.message.startswith("Not a time: soon") for n in app._notifications)
+
+
+@pytest.fixture
+def three_days(home: Path) -> tuple[Path, int]:
+    """A live blog over three days: 9:00 and 20:00 on the 16th, 17th and 18th."""
+    moments = [datetime(2024, 7, d, h, 0, tzinfo=PARIS) for d in (18, 17, 16) for h in (20, 9)]
+    entries = tuple(
+        Entry(id=f"e{n}", position=n, headline=f"{m:%d} at {m:%H}", time=m, body_markdown="Text.")
+        for n, m in enumerate(moments))
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        pid = library.save_page(Page(kind=PageKind.LIVEBLOG, title="Week", entries=entries,
+                                     url="https://news.example/week")).page_id
+    return path, pid
+
+
+async def test_braces_go_by_day_on_a_page_that_spans_days(three_days: tuple[Path, int]) -> None:
+    path, pid = three_days
+    app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        entry_list = app.reader_screen.entry_list
+
+        def current() -> str:
+            row = entry_list.row(entry_list.current_rowid)  # type: ignore[arg-type]
+            return row.headline if row else ""
+
+        assert current() == "18 at 20"
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert current() == "17 at 20"  # the newest entry of the day before
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        await settle(pilot)
+        assert current() == "16 at 20"  # no day before the 16th: it stays
+        assert any(n.message == "No entry before this day." for n in app._notifications)
+        await pilot.press("j", "right_curly_bracket")  # from the 16th at 9
+        await settle(pilot)
+        assert current() == "17 at 09"  # the oldest entry of the day after

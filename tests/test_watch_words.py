@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_app import screen_text, settle
 
 from tui.app.app import NewsReaderApp
+from tui.app.navigation import name_in
 from tui.config import Config
 from tui.library import EntryFilter, Library
 from tui.model import Entry, Page, PageKind
@@ -24,6 +26,19 @@ def _library(path: Path) -> int:
     with Library.open(path, seed=False) as library:
         return library.save_page(Page(kind=PageKind.LIVEBLOG, title="Live", entries=entries,
                                       url="https://news.example/live")).page_id
+
+
+@pytest.mark.parametrize(("headline", "watched", "offered"), [
+    ("Guerre au Proche-Orient : Macron appelle au calme", (), "Proche-Orient"),
+    ("Guerre au Proche-Orient : Macron appelle au calme", ("proche-orient",), "Macron"),
+    ("Israeli strikes hit Gaza City overnight", (), "Gaza City"),
+    ("Les États-Unis répondent", ("Etats-Unis",), ""),
+    ("the UN says aid is blocked", (), "UN"),
+    ("rien de nouveau", (), ""),
+])
+def test_w_offers_the_name_in_the_headline(headline: str, watched: tuple[str, ...],
+                                           offered: str) -> None:
+    assert name_in(headline, watched) == offered
 
 
 def test_whole_words_accents_and_case_aside(tmp_path: Path) -> None:
@@ -65,11 +80,18 @@ async def test_the_reader_marks_counts_and_lists_watched_entries(home: Path) -> 
         await settle(pilot)
         assert "◆ Les États-Unis répondent" in screen_text(app)
         assert Config.load().watch == ["Gaza", "Macron", "Etats-Unis"]
+        # `w` on an entry offers its name; enter takes it.
+        await pilot.press("j", "w")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert Config.load().watch == ["Gaza", "Macron", "Etats-Unis", "Gazan"]
+        assert "◆ The Gazan economy" in screen_text(app)
         reader = app.reader_screen
         reader.sidebar.select_key("watched")
         reader.load_view(reader.view_key.parse("watched"))
         await settle(pilot)
-        assert reader.entry_list.entry_count == 4
+        assert reader.entry_list.entry_count == 5
 
 
 def test_following_announces_new_entries_with_a_watched_word(tmp_path: Path) -> None:

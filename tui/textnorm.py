@@ -8,6 +8,7 @@ the pipeline, the CLI and the app all use it without crossing a wall.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -153,3 +154,23 @@ def topic_key(name: str) -> str:
 def watch_tokens(word: str) -> list[str]:
     """A watch word as folded word tokens ("Maison-Blanche" -> ["maison", "blanche"])."""
     return re.findall(r"\w+", fold(word))
+
+
+#: Fewer words than this and two entries alike are not taken for one wire
+#: item ("Good morning", "Summary"): they stay apart.
+SHARED_MIN_WORDS = 8
+#: Link targets in markdown and bare addresses: one copy links, another doesn't.
+_LINK_TARGETS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|https?://\S+")
+
+
+def text_key(headline: str, body: str) -> str | None:
+    """What two copies of one wire item have in common: the words of the
+    headline and body, folded, without punctuation or markup (one page's
+    markdown bolds or links what another's doesn't), hashed. None for an
+    entry of too few words to tell."""
+    text = _LINK_TARGETS.sub(" ", f"{headline}\n{body}")
+    words = re.findall(r"\w+", fold_page(text))
+    if len(words) < SHARED_MIN_WORDS:
+        return None
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=12).hexdigest()
+

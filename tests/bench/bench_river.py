@@ -2,7 +2,7 @@
 (row ids, the first rows, counts) and the time of a cursor move in the real
 app, on a library of N entries over 50 live blogs (default 1,000,000),
 filled with plain SQL inserts (saving through merge_page would take
-minutes). Prints; asserts nothing.
+minutes), 1% of them wire items every blog carries. Prints; asserts nothing.
 
     python tests/bench/bench_river.py [--entries 1000000]
 """
@@ -41,13 +41,17 @@ def fill(path: Path, entries: int) -> None:
                 (b + 1, f"k{b}", f"https://news{b}.example/live", f"Wire {b}",
                  f"Live: story {b}", now, now, f"https://news{b}.example/live"))
         per = entries // BLOGS
+        # Every 100th update is a wire item all the blogs carry (1% of the
+        # rows): the river shows each once.
         rows = ((b + 1, f"e{b}-{i}", per - i, f"{2024 + 0}-05-02T10:00:00+00:00",
                  f"Update {i} of story {b} about the talks", "Body text of the update.",
-                 now - (i * 60 + b), now)
+                 now - (i * 60 + b), now, f"wire{i}" if i % 100 == 0 else None,
+                 int(i % 100 == 0))
                 for b in range(BLOGS) for i in range(per))
         conn.executemany(
             "INSERT INTO entries (page_id, entry_id, position, time, headline, body,"
-            " sort_ts, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " sort_ts, first_seen, text_key, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
         conn.execute("COMMIT")
 
 

@@ -6,7 +6,8 @@ there is nowhere to go."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Literal, Protocol
 
 from textual.app import App
@@ -15,12 +16,13 @@ from tui.app.safe_text import one_line, set_border_text
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.screens.topic_picker import TopicPicker
-from tui.app.time_travel import entry_an_hour_away, entry_at
+from tui.app.time_travel import entry_a_step_away, entry_at, spans_days
 from tui.app.view_key import ViewKey
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.config import Config
 from tui.library import EntryFilter, Library
+from tui.textnorm import fold
 
 Notify = Callable[..., None]
 
@@ -99,7 +101,8 @@ class Navigation:
                                      "enter to go · escape to cancel"), typed)
 
     def hour(self, step: int) -> None:
-        """{ and }: an hour back or on from the entry under the cursor."""
+        """{ and }: an hour back or on from the entry under the cursor; a
+        day on a page whose entries span days."""
         entry_list = self.host.entry_list
         rowid = entry_list.current_rowid
         row = entry_list.row(rowid) if rowid is not None else None
@@ -107,9 +110,13 @@ class Navigation:
         if row is None or row.time is None or reader is None or flt is None:
             self.host.notify("This entry has no time to go from.")
             return
-        found = entry_an_hour_away(reader, flt, row.time, step)
+        clock = entry_list.clock
+        by_day = flt.page_id is not None and spans_days(reader, flt, clock, row.time)
+        found = entry_a_step_away(reader, flt, row.time, step, by_day, clock)
+        unit = "day" if by_day else "hour"
         self.go_to(found, None if found is not None else
-                   f"No entry {'before' if step < 0 else 'after'} this one.")
+                   f"No entry {'before' if step < 0 else 'after'} this {unit}."
+                   if by_day else f"No entry {'before' if step < 0 else 'after'} this one.")
 
     def go_to(self, rowid: int | None, problem: str | None) -> None:
         index = self.host.entry_list.index_of(rowid) if rowid is not None else None
@@ -120,9 +127,40 @@ class Navigation:
         self.host.action_focus_list()
 
 
+def name_in(headline: str, watched: Sequence[str] = ()) -> str:
+    """The word of a headline `w` offers to watch: its first name (a
+    capitalised word past the first, which any sentence capitalises) not
+    watched yet, with the names joined to it ("Maison-Blanche", "New
+    York"); "" when there is none."""
+    known = {fold(w) for w in watched}
+    run: list[str] = []
+    end = 0
+    for n, match in enumerate(re.finditer(r"\w[\w'’-]*", headline)):
+        word, gap = match.group().rstrip("'’-"), headline[end:match.start()]
+        end = match.end()
+        if run and gap.strip():  # "Gaza : Macron" is two names
+            name = " ".join(run)
+            if fold(name) not in known:
+                return name
+            run = []
+        if n and (word[:1].isupper() and not word.isupper() or len(word) > 1 and word.isupper()):
+            run.append(word)
+            continue
+        name = " ".join(run)
+        if name and fold(name) not in known:
+            return name
+        run = []
+    name = " ".join(run)
+    if name and fold(name) not in known:
+        return name
+    return ""
+
+
 def ask_watch_word(app: App[None], config: Config, notify: Notify,
-                   added: Callable[[], object]) -> None:
-    """w: watch a word (kept in config.toml's [watch] words)."""
+                   added: Callable[[], object], offered: str = "") -> None:
+    """w: watch a word (kept in config.toml's [watch] words); `offered`
+    (a name in the entry under the cursor) is filled in, selected: enter
+    takes it, typing replaces it."""
     def typed(word: str | None) -> None:
         if not word or word.casefold() in {w.casefold() for w in config.watch}:
             return
@@ -134,6 +172,6 @@ def ask_watch_word(app: App[None], config: Config, notify: Notify,
         notify(f"Watching “{word}”: {', '.join(config.watch)}", title="Watch words")
         added()
 
-    app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆", "",
+    app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆", offered,
                                  "a name, a place, a word", "enter to watch · escape to cancel"),
                     typed)

@@ -42,7 +42,7 @@ from tui.app.messages import (
     SidebarData,
     ViewLoaded,
 )
-from tui.app.navigation import Navigation, ask_watch_word
+from tui.app.navigation import Navigation, ask_watch_word, name_in
 from tui.app.page_actions import PageActions
 from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
@@ -213,6 +213,8 @@ class ReaderScreen(Screen[None]):
             return
         if self.page_context is not None and key != self.view_key:
             self._mark_seen(self.page_context)
+        if self.view_key.kind == "live" and key.kind != "live":
+            self.marks.save("seen", 0, "live")
         self.view_key = key
         self.search_query = None
         if key.kind == "page":
@@ -472,8 +474,11 @@ class ReaderScreen(Screen[None]):
         self.navigation.hour(step)
 
     def action_watch_word(self) -> None:
+        rowid = self.entry_list.current_rowid
+        row = self.entry_list.row(rowid) if rowid is not None else None
+        offered = name_in(row.headline, self.news_app.config.watch) if row else ""
         ask_watch_word(self.app, self.news_app.config, self.notify, lambda: self.load_view(
-            self.view_key, select=self.entry_list.current_rowid, with_sidebar=True))
+            self.view_key, select=self.entry_list.current_rowid, with_sidebar=True), offered)
 
     # --- links -------------------------------------------------------------
 
@@ -627,6 +632,8 @@ class ReaderScreen(Screen[None]):
         where the reader is (view, entry, scroll) is kept for the next start."""
         if self.page_context is not None:
             self._mark_seen(self.page_context)
+        elif self.view_key.kind == "live" and self.search_query is None:
+            self.marks.save("seen", 0, "live")
         if self.library is not None:
             try:  # what is still queued is saved before the app goes
                 self.marks.writes.flush(self.library)

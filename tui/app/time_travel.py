@@ -1,15 +1,15 @@
 """Time travel in the entry list: `@` then a time ("14:00", "hier 18h",
 "yesterday 6pm", "-2h") goes to the entry nearest it; `{` and `}` go an hour
-back or on. Times are read on the clock of the entries (the page's), and
-"now" is the newest entry of the view: an old live blog is travelled in its
-own day."""
+back or on, or a day on a page that spans days. Times are read on the clock
+of the entries (the page's), and "now" is the newest entry of the view: an
+old live blog is travelled in its own day."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from tui.library import EntryFilter, Library
-from tui.moments import parse_when
+from tui.moments import on_clock, parse_when
 
 FAR_FUTURE = datetime(9999, 1, 1).astimezone()
 
@@ -32,10 +32,31 @@ def entry_at(library: Library, flt: EntryFilter, typed: str) -> tuple[int | None
     return rowid, None if rowid is not None else "No entries with a time here."
 
 
-def entry_an_hour_away(library: Library, flt: EntryFilter, current: datetime,
-                       step: int) -> int | None:
-    """The entry nearest an hour before (step -1) or after (+1) `current`,
-    strictly before or after it; None at the end of the view."""
+def spans_days(library: Library, flt: EntryFilter, clock: str = "page",
+               zone: datetime | None = None) -> bool:
+    """Whether the timed entries of a view fall on more than one day, days
+    on `clock` (the page's: the offset of `zone`, an entry's time)."""
+    span = library.time_span(flt)
+    if span is None:
+        return False
+    tz = zone.tzinfo if zone is not None else None
+    first, last = (on_clock(moment.astimezone(tz), clock).date() for moment in span)
+    return first != last
+
+
+def entry_a_step_away(library: Library, flt: EntryFilter, current: datetime,
+                      step: int, by_day: bool = False, clock: str = "page") -> int | None:
+    """`{` (step -1) and `}` (+1). By the hour: the entry nearest an hour
+    before or after `current`. By the day: the newest entry of the day
+    before `current`'s, or the oldest of the day after (days on `clock`).
+    Strictly before or after `current`; None at the end of the view."""
+    if by_day:
+        here = on_clock(current, clock)
+        start = datetime.combine(here.date(), time(), here.tzinfo)
+        if step < 0:
+            return library.nearest_entry(flt, start, before=start)
+        end = start + timedelta(days=1)
+        return library.nearest_entry(flt, end, after=end - timedelta(microseconds=1))
     target = current + timedelta(hours=step)
     if step < 0:
         return library.nearest_entry(flt, target, before=current)

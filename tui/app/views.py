@@ -4,12 +4,13 @@ a worker thread and only reads."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import cast
 
 from tui.app.messages import SidebarData, ViewLoaded
 from tui.app.safe_text import one_line
 from tui.app.view_key import SPECIAL_VIEWS, ViewKey
-from tui.app.widgets.entry_list import Divider, Marks, build_items
+from tui.app.widgets.entry_list import Divider, Item, Marks, build_items
 from tui.library import EntryFilter, Library, PageSummary
 
 #: Above this many entries a page's list has no day separators / "new" line.
@@ -46,12 +47,19 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     else:
         rows = lib.entry_rows(rowids[near])
         items = cast("list[int | Divider]", rowids)  # no copy of 100k ids
+        if flt.live:
+            items = river_items(lib, flt, rowids)
     pages = lib.pages() if with_sidebar else None
     new_context = with_sidebar or flt.page_id != topics_context
     topics = lib.topics(flt.page_id) if new_context else None
     watched_count = lib.count_entries(EntryFilter(watch=watch)) \
         if watch and pages is not None else None
-    live_count = lib.count_entries(EntryFilter(live=True)) if pages is not None else 0
+    if pages is None:
+        live_count = 0
+    elif flt == EntryFilter(live=True):  # the river itself: counted already
+        live_count = len(rowids)
+    else:
+        live_count = lib.count_entries(EntryFilter(live=True))
     sidebar = SidebarData(pages, topics, flt.page_id, watched_count, live_count) \
         if pages is not None or topics is not None else None
     if not watch:
@@ -61,6 +69,31 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     else:
         watched = frozenset(lib.entry_rowids(replace(flt, watch=watch)))
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)
+
+
+def river_items(lib: Library, flt: EntryFilter, rowids: list[int]) -> list[Item]:
+    """The river's rows with its "new since your last visit" line, as a
+    page has (tui.app.widgets.entry_list.build_items), once the river has
+    been seen. Only the rows down to the last new one are walked: a
+    million-entry river is not copied row by row."""
+    seen = lib.view_seen_up_to("live")
+    if seen is None:
+        return cast("list[Item]", rowids)
+    new = lib.entries_new_since(flt, seen, MAX_DIVIDER_ROWS)
+    if not new or len(new) >= MAX_DIVIDER_ROWS:
+        return cast("list[Item]", rowids)
+    left, end = len(new), 0
+    for end, rowid in enumerate(rowids):  # noqa: B007 (end is used after the loop)
+        if rowid in new:
+            left -= 1
+            if not left:
+                break
+    end += 2  # one row past the last new one: its "seen before" line
+    # No times in these marks: the river's time column shows the days.
+    after = seen + timedelta(seconds=1)
+    marks: dict[int, Marks] = {rowid: (None, after if rowid in new else seen)
+                               for rowid in rowids[:end]}
+    return build_items(rowids[:end], marks, seen) + cast("list[Item]", rowids[end:])
 
 
 def view_title(key: ViewKey, search_query: str | None, page: PageSummary | None) -> str:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui.library import EntryRow, Library
 
-#: (what, id, value): ("read", rowid, bool), ("star", rowid, bool), ("seen", page_id, None)
+#: (what, id, value): ("read", rowid, bool), ("star", rowid, bool), ("seen", page_id, None),
+#: ("seen", 0, view): a view of several pages seen (the river, "live").
 Op = tuple[str, int, object]
 
 
@@ -69,14 +70,14 @@ class WriteQueue:
                 ops, self._ops = self._ops, []
         reads: dict[int, bool] = {}
         stars: dict[int, bool] = {}
-        seen: list[int] = []
+        seen: list[int | str] = []
         for what, ident, value in ops:
             if what == "read":
                 reads[ident] = bool(value)
             elif what == "star":
                 stars[ident] = bool(value)
-            elif ident not in seen:
-                seen.append(ident)
+            elif (seen_what := value if isinstance(value, str) else ident) not in seen:
+                seen.append(seen_what)
         try:
             for value in (True, False):
                 ids = [rowid for rowid, read in reads.items() if read == value]
@@ -84,8 +85,11 @@ class WriteQueue:
                     library.set_read(ids, value)
             for rowid, starred in stars.items():
                 library.set_starred(rowid, starred)
-            for page_id in seen:
-                library.mark_seen(page_id)
+            for page_or_view in seen:
+                if isinstance(page_or_view, str):
+                    library.mark_view_seen(page_or_view)
+                else:
+                    library.mark_seen(page_or_view)
         finally:
             with self._lock:
                 for field, done in (("read", reads), ("starred", stars)):

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -273,6 +273,8 @@ class Library:
             (self.cache_dir / row[0]).unlink(missing_ok=True)
 
     def set_read(self, rowids: Sequence[int], read: bool = True) -> None:
+        """Mark entries read or unread, and their copies on other pages (one
+        wire item read once is read)."""
         ids = list(rowids)
         with self._write() as conn:
             for i in range(0, len(ids), queries.CHUNK):
@@ -280,6 +282,10 @@ class Library:
                 marks = ",".join("?" * len(chunk))
                 conn.execute(f"UPDATE entries SET read = ? WHERE id IN ({marks})",
                              [int(read), *chunk])
+                conn.execute(
+                    "UPDATE entries SET read = ? WHERE read != ? AND shared = 1 AND text_key IN"
+                    f" (SELECT text_key FROM entries WHERE id IN ({marks}) AND shared = 1)",
+                    [int(read), int(read), *chunk])
 
     def set_starred(self, rowid: int, starred: bool) -> None:
         with self._write() as conn:
@@ -289,6 +295,19 @@ class Library:
         """Record that the user has seen the page as it is now."""
         with self._write() as conn:
             conn.execute("UPDATE pages SET seen_up_to = ? WHERE id = ?", (self.clock(), page_id))
+
+    def mark_view_seen(self, view: str) -> None:
+        """Record that the user has seen a view of several pages (the river:
+        "live") as it is now."""
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO view_seen (view, seen_up_to) VALUES (?, ?)",
+                         (view, self.clock()))
+
+    def view_seen_up_to(self, view: str) -> datetime | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT seen_up_to FROM view_seen WHERE view = ?",
+                               (view,)).fetchone()
+        return datetime.fromtimestamp(row[0], UTC) if row else None
 
     def record_check(self, page_id: int, *, error: str | None = None,
                      etag: str | None = None, last_modified: str | None = None) -> None:
@@ -380,6 +399,19 @@ class Library:
             return queries.nearest_entry(
                 conn, flt, when.timestamp(), before.timestamp() if before else None,
                 after.timestamp() if after else None)
+
+    def entries_new_since(self, flt: EntryFilter, since: datetime, limit: int) -> set[int]:
+        """Entries of `flt` first stored after `since` (at most `limit`)."""
+        with self._read() as conn:
+            return queries.entries_new_since(conn, flt, since.timestamp(), limit)
+
+    def time_span(self, flt: EntryFilter) -> tuple[datetime, datetime] | None:
+        """When the oldest and the newest timed entries of `flt` are (UTC)."""
+        with self._read() as conn:
+            span = queries.time_span(conn, flt)
+        if span is None:
+            return None
+        return datetime.fromtimestamp(span[0], UTC), datetime.fromtimestamp(span[1], UTC)
 
     def entry_rows(self, rowids: Sequence[int]) -> list[EntryRow]:
         """Light rows for the given ids, in the given order."""

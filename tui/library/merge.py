@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from tui.model import Entry, Page, iso
-from tui.textnorm import topic_key
+from tui.model import Entry, Page, PageKind, iso
+from tui.textnorm import text_key, topic_key
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,21 @@ def order_with_gone(page_order: list[str], old_order: list[str]) -> list[str]:
     return out
 
 
+def mark_shared(conn: sqlite3.Connection, page_id: int, keys: set[str]) -> None:
+    """Entries of `keys` (just stored on `page_id`) that another page has
+    too are one wire item: all copies are marked `shared`."""
+    found: list[str] = []
+    chunk = sorted(keys)
+    for start in range(0, len(chunk), 500):
+        part = chunk[start:start + 500]
+        marks = ",".join("?" * len(part))
+        found += [str(k) for (k,) in conn.execute(
+            f"SELECT DISTINCT text_key FROM entries WHERE text_key IN ({marks})"
+            " AND page_id != ?", [*part, page_id])]
+    conn.executemany("UPDATE entries SET shared = 1 WHERE text_key = ? AND shared = 0",
+                     [(k,) for k in found])
+
+
 def merge_page(conn: sqlite3.Connection, page: Page, now: float,
                fetch: FetchInfo | None = None, page_id: int | None = None) -> MergeCounts:
     """Store `page` (into the page `page_id` when given, else the page with the
@@ -158,6 +173,8 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     seen: set[str] = set()
     inserts: list[tuple[object, ...]] = []
     topic_changes: list[tuple[int, str]] = []  # (rowid, topics text) to re-index
+    keys: set[str] = set()  # text keys of entries new or edited in this save
+    live = page.kind == PageKind.LIVEBLOG
     added = edited = 0
     for e in page.entries:
         if e.id in seen:
@@ -165,10 +182,13 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         seen.add(e.id)
         time, headline, body, topics, links, media = _entry_values(e)
         prev = old.get(e.id)
+        key = text_key(headline, body) if live else None
         if prev is None:
             sort_ts = _ts(e.time) or page_ts or now
             inserts.append((page_id, e.id, e.position, time, e.time_text, headline, body,
-                            topics, links, media, sort_ts, now, e.minute, e.zone))
+                            topics, links, media, sort_ts, now, e.minute, e.zone, key))
+            if key is not None:
+                keys.add(key)
             added += 1
             continue
         rowid, _, old_headline, old_body, removed, first_seen = prev[:6]
@@ -182,8 +202,10 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
             edited += 1
             conn.execute(
                 "UPDATE entries SET headline = ?, body = ?, edited = 1, edited_at = ?,"
-                " previous_body = ? WHERE id = ?",
-                (headline, body, now, old_body, rowid))
+                " previous_body = ?, text_key = ? WHERE id = ?",
+                (headline, body, now, old_body, key, rowid))
+            if key is not None:
+                keys.add(key)
         conn.execute(
             "UPDATE entries SET position = ?, time = ?, time_text = ?, links = ?, media = ?,"
             " sort_ts = ?, minute = ?, zone = ?, removed = 0 WHERE id = ?",
@@ -197,8 +219,8 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
     for values in inserts:
         cur = conn.execute(
             "INSERT INTO entries (page_id, entry_id, position, time, time_text, headline, body,"
-            " topics, links, media, sort_ts, first_seen, minute, zone)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " topics, links, media, sort_ts, first_seen, minute, zone, text_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             values)
         rowid = int(cur.lastrowid or 0)
         new_rowids.append(rowid)
@@ -225,5 +247,6 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
         conn.executemany("UPDATE entries SET position = ? WHERE id = ?", [
             (i, rowid_of[eid]) for i, eid in enumerate(final)
             if old_positions.get(eid) != i and eid in rowid_of])
+    mark_shared(conn, page_id, keys)
     return MergeCounts(page_id=page_id, total=len(seen), added=added, edited=edited,
                        removed=len(gone), new_rowids=tuple(new_rowids), cut=page.cut)

@@ -96,6 +96,7 @@ class EntryRow:
     removed: bool
     first_seen: datetime  # when the library first stored it (for "new since last visit")
     minute: str | None = None  # a match minute ("95'"), where the page gives no time
+    also: tuple[int, ...] = ()  # other pages with this same wire item (the river shows it once)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class EntryDetail:
     page_published: datetime | date | None = None  # a bare day stays a date
     minute: str | None = None  # a match minute ("95'"), on sports pages
     zone: str | None = None  # the zone of the entry's clock, as the page states it
+    also_in: tuple[str, ...] = ()  # publishers (else titles) of other pages with this item
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,38 @@ CREATE TABLE reader_state (
 ) WITHOUT ROWID;
 """
 
+# One wire item on two live blogs (tui.textnorm.text_key) is one row in the
+# river; `shared` marks the entries whose key another page has too, so the
+# river looks for their copies only. And when the river was last seen, for
+# its "new since your last visit" line, as pages.seen_up_to is for a page.
+SCHEMA_SHARED = """
+ALTER TABLE entries ADD COLUMN text_key TEXT;
+ALTER TABLE entries ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entries_text_key ON entries (text_key) WHERE text_key IS NOT NULL;
+-- The river reads `shared` of every row it walks: from the index, not the table.
+DROP INDEX entries_newest;
+CREATE INDEX entries_newest ON entries (sort_ts DESC, page_id DESC, position, shared);
+CREATE TABLE view_seen (
+    view TEXT PRIMARY KEY,
+    seen_up_to REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _shared_entries(conn: sqlite3.Connection) -> None:
+    from tui.textnorm import text_key
+
+    _run_script(conn, SCHEMA_SHARED)
+    rows = conn.execute("SELECT e.id, e.headline, e.body FROM entries e"
+                        " JOIN pages p ON p.id = e.page_id WHERE p.kind = 'liveblog'")
+    conn.executemany("UPDATE entries SET text_key = ? WHERE id = ?",
+                     [(key, rowid) for rowid, headline, body in rows
+                      if (key := text_key(headline, body)) is not None])
+    conn.execute(
+        "UPDATE entries SET shared = 1 WHERE text_key IN (SELECT text_key FROM entries"
+        " WHERE text_key IS NOT NULL GROUP BY text_key HAVING count(DISTINCT page_id) > 1)")
+
+
 # Migration N (index N-1) takes the database from user_version N-1 to N.
 # Append new steps; never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -175,6 +207,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, SCHEMA_PAGE_CUT),
     _topic_keys,
     lambda conn: _run_script(conn, SCHEMA_READER_STATE),
+    _shared_entries,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -35,6 +35,8 @@ RowSource = Callable[[Sequence[int]], list[EntryRow]]
 TIME_WIDTH = 6  # "19:05 ", "  #12 ", "11 Feb"
 #: Lines fetched around the visible window, so small scrolls need no query.
 FETCH_MARGIN = 60
+#: How far up the list looks for a timed entry to tell whether the day changed.
+DAY_LOOKBACK = 50
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         "entry-list--cursor",
         "entry-list--cursor-blurred",
         "entry-list--time",
+        "entry-list--day",
         "entry-list--unread",
         "entry-list--read",
         "entry-list--mark",
@@ -423,13 +426,14 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         is_cursor = index == self.cursor
         focused = self.has_focus
         row = self._rows.get(item) if isinstance(item, int) else None
-        key = (item, row, is_cursor and (focused or 2), width, item in self.fresh)
+        new_day = row is not None and self._day_changes(index, row)
+        key = (item, row, is_cursor and (focused or 2), width, item in self.fresh, new_day)
         strip = self._strips.get(key)
         if strip is None:
             if isinstance(item, Divider):
                 strip = self._divider_strip(item, width)
             else:
-                strip = self._row_strip(row, is_cursor, focused, width)
+                strip = self._row_strip(row, is_cursor, focused, width, new_day)
             if row is not None or isinstance(item, Divider):
                 self._strips[key] = strip
         return strip
@@ -447,15 +451,15 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                      width).crop_extend(0, width, self._base_style)
 
     def _row_strip(self, row: EntryRow | None, is_cursor: bool, focused: bool,
-                   width: int) -> Strip:
+                   width: int, new_day: bool = False) -> Strip:
         get = self._style
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("›" if is_cursor else " ", get("entry-list--mark"))
         if row is None:
             text.append("…")
         else:
-            text.append(self._time_label(row).rjust(TIME_WIDTH - 1) + " ",
-                        get("entry-list--time"))
+            text.append(self._time_label(row, new_day).rjust(TIME_WIDTH - 1) + " ",
+                        get("entry-list--day" if new_day else "entry-list--time"))
             fresh = row.rowid in self.fresh and not row.read
             text.append("✚" if fresh else "●" if not row.read else " ",
                         get("entry-list--fresh" if fresh else "entry-list--mark"))
@@ -463,6 +467,10 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             text.append(" ")
             label = self.page_labels.get(row.page_id)
             if label:
+                # One wire item on several blogs: every blog's label (that
+                # row's headline starts further right, which shows it too).
+                label = "+".join([label, *(self.page_labels[p] for p in row.also
+                                           if p in self.page_labels)])
                 text.append(f"{label:<12} ", get("entry-list--time"))
             if row.rowid in self.watched:
                 text.append("◆ ", get("entry-list--watched"))
@@ -480,15 +488,34 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             text.stylize(get("entry-list--cursor" if focused else "entry-list--cursor-blurred"))
         return Strip(compact(text.render(self.app.console), self._base_style), width)
 
-    def _time_label(self, row: EntryRow) -> str:
+    def _time_label(self, row: EntryRow, new_day: bool = False) -> str:
+        """The time column: the entry's time; in a list of several pages, the
+        day instead on the first entry of each day (and on the first entry,
+        when it is not today's), as a calendar shows it."""
         if row.time is None:  # a match minute, else a place on its page
             if row.minute:
                 return row.minute[:TIME_WIDTH - 1]
             return f"#{row.position + 1}" if self.single_page else ""
         when = on_clock(row.time, self.clock)
-        if self.single_page or when.date() == self._today:
-            return f"{when:%H:%M}"
-        return f"{when.day} {when:%b}"
+        if new_day:
+            return f"{when.day} {when:%b}"
+        return f"{when:%H:%M}"
+
+    def _day_changes(self, index: int, row: EntryRow) -> bool:
+        """Whether the entry at `index` of a several-pages list is on another
+        day than the timed entry above it (today's, for the first). Single
+        pages have day dividers instead."""
+        if self.single_page or row.time is None:
+            return False
+        day = on_clock(row.time, self.clock).date()
+        for above in range(index - 1, max(-1, index - DAY_LOOKBACK), -1):
+            item = self.items[above]
+            if not isinstance(item, int):
+                continue
+            other = self.row(item)
+            if other is not None and other.time is not None:
+                return on_clock(other.time, self.clock).date() != day
+        return day != self._today if index < DAY_LOOKBACK else False
 
 
 __all__ = ["Divider", "EntryList", "Item", "Marks", "build_items"]

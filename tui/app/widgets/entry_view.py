@@ -128,6 +128,10 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
     if cross_page and title and title != headline:
         text.append("\n")
         text.append("in " + title, looks.page)
+    if detail.also_in:  # one wire item on several live blogs
+        text.append("\n")
+        text.append("also on " + ", ".join(one_line(name) for name in detail.also_in),
+                    looks.page)
     if detail.topics:
         text.append("\n")
         for i, topic in enumerate(detail.topics):
