@@ -10,6 +10,13 @@ from typing import Any
 
 import pytest
 
+# The tests read the English interface whatever the machine's language:
+# before tui.i18n is first imported (it picks the language then). Tests of
+# the French interface set LANG themselves (tests/test_i18n.py).
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 # Real publishers' pages live beside the project, never inside it.
