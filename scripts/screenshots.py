@@ -1,10 +1,13 @@
 """Write the README's screenshots (screenshots/*.svg) from the real app on a
-fresh seeded library: `python scripts/screenshots.py [OUT_DIR]`."""
+fresh seeded library: `python scripts/screenshots.py [OUT_DIR]`. The French
+ones (fr-*.svg) come from a second run of this script under
+LANG=fr_FR.UTF-8 (the language is chosen when tui.i18n is first imported)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -88,10 +91,25 @@ def add_river_demo() -> None:
     Config(watch=["Geneva"]).save()
 
 
+async def french(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    await shoot(out, "fr-liveblog", (100, 30), ["j", "j", "s"])
+    await shoot(out, "fr-help", (100, 30), ["question_mark"])
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
+    args = [a for a in sys.argv[1:] if a != "--french"]
+    target = Path(args[0]) if args else ROOT / "screenshots"
     with tempfile.TemporaryDirectory() as home:  # a new user's seeded library
         for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             os.environ[var] = str(Path(home) / var.lower())
         os.environ.pop("NO_COLOR", None)
-        asyncio.run(main(target.resolve()))
+        for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            os.environ.pop(var, None)
+        if "--french" in sys.argv:
+            asyncio.run(french(target.resolve()))
+        else:
+            os.environ["LANG"] = "C.UTF-8"
+            asyncio.run(main(target.resolve()))
+            subprocess.run([sys.executable, __file__, "--french", str(target.resolve())],
+                           env={**os.environ, "LANG": "fr_FR.UTF-8"}, check=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
+from tui.i18n import LANGUAGES, _
 from tui.moments import CLOCKS
 
 
@@ -39,6 +40,7 @@ class Config:
     watch: list[str] = field(default_factory=list)  # [watch] words
     bell: bool = False  # [watch] bell
     mark_read_after: float | None = 1.5  # None: never by looking, only by `m`/enter
+    language: str | None = None  # "fr" | "en"; None: the environment's (tui.i18n)
     problem: str | None = None
     path: Path = field(default_factory=config_path)
 
@@ -69,13 +71,13 @@ class Config:
             if isinstance(words, list):
                 config.watch = [w.strip() for w in words if isinstance(w, str) and w.strip()]
             else:
-                ignored.append(f"[watch] words = {words!r} (a list of words)")
+                ignored.append(f"[watch] words = {words!r} " + _("(a list of words)"))
             config.bell = watch.get("bell") is True
         clock = data.get("clock", "page")
         if clock in CLOCKS:
             config.clock = str(clock)
         else:
-            ignored.append(f"clock = {clock!r} (\"page\" or \"local\")")
+            ignored.append(f"clock = {clock!r} " + _('("page" or "local")'))
         after = data.get("mark_read_after", 1.5)
         if after == "never":
             config.mark_read_after = None
@@ -83,9 +85,15 @@ class Config:
                 and 0 <= after < 3600:
             config.mark_read_after = float(after)
         else:
-            ignored.append(f"mark_read_after = {after!r} (seconds, or \"never\")")
+            ignored.append(f"mark_read_after = {after!r} " + _('(seconds, or "never")'))
+        language = data.get("language")
+        if language is None or language in LANGUAGES:
+            config.language = language
+        else:
+            ignored.append(f"language = {language!r} " + _('("fr" or "en")'))
         if ignored:
-            config.problem = f"{path}: ignored " + "; ".join(ignored)
+            config.problem = _("{path}: ignored {settings}").format(
+                path=path, settings="; ".join(ignored))
         return config
 
     def save(self) -> None:

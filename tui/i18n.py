@@ -22,7 +22,7 @@ DOMAIN = "newsreader"
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "fr")
 #: Babel's locale for each language (numbers, dates).
-_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+_LOCALES = {"en": "en_US", "fr": "fr_FR"}
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -99,6 +99,18 @@ def number(value: int) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_LOCALES[_language])
+
+
+def count(n: int) -> str:
+    """A count in a message: as the English messages have always written it
+    (2000), grouped in French (2 000: tui.i18n.number)."""
+    return number(n) if _language == "fr" else str(n)
+
+
+def decimal(value: float) -> str:
+    """Seconds and sizes in a message: 0.5 and 60 in English, 0,5 in French."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if _language == "fr" else text
 
 
 def day_label(day: date) -> str:

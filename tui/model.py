@@ -12,6 +12,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from tui.i18n import _, number
+
 
 class PageKind(StrEnum):
     LIVEBLOG = "liveblog"
@@ -112,8 +114,8 @@ class Page:
 
 def cut_note(kept: int, cut: int) -> str:
     """What a reader is told of a page cut at the parser's limit (CLI and app)."""
-    return (f"the page has {cut:,} more entries than the {kept:,} kept (the limit);"
-            " the oldest are left out")
+    return _("the page has {cut} more entries than the {kept} kept (the limit);"
+             " the oldest are left out").format(cut=number(cut), kept=number(kept))
 
 
 def iso(value: datetime | date | None) -> str | None:

@@ -1,11 +1,13 @@
 """Moments as the whole program handles them: a page's time may be a
 datetime or only a day (a `date`, never an invented midnight). How to sort
-and print either. Neutral: no newsreader imports."""
+and print either. Neutral: no newsreader imports but tui.i18n (itself none)."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+
+from tui.i18n import _
 
 
 def day_of(value: datetime | date | None) -> date | None:
@@ -71,7 +73,7 @@ def page_and_local(when: datetime, zone: str | None = None,
         return text
     mine = here if here is not None else when.astimezone()
     if mine.utcoffset() != when.utcoffset():
-        text += f" · {mine:%H:%M} here"
+        text += " · " + _("{time} here").format(time=f"{mine:%H:%M}")
     return text
 
 

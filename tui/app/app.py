@@ -8,10 +8,14 @@ worker is told, help, and quitting. Reading is the `ReaderScreen`'s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from tui.app.bindings import APP_BINDINGS
@@ -23,6 +27,28 @@ from tui.app.safe_text import one_line, safe
 from tui.app.screens.help import HelpScreen
 from tui.config import Config
 from tui.errors import one_line_error
+from tui.i18n import N_, _
+
+#: What each worker does, as its failure notice says it ("Could not …"):
+#: by worker name (the names are ids, in English).
+WORKER_TASKS = {
+    "add": N_("add"), "follow": N_("follow"), "hangup watch": N_("watch the terminal"),
+    "load entries": N_("load entries"), "load library": N_("load library"),
+    "open link": N_("open link"), "refresh": N_("refresh"), "remove": N_("remove"),
+    "save read and star marks": N_("save read and star marks"), "search": N_("search"),
+}
+
+#: Textual's own palette commands (App.get_system_commands), in the catalog:
+#: titles and help as Textual writes them.
+SYSTEM_COMMANDS = (
+    N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class NewsReaderApp(App[None]):
@@ -74,7 +100,7 @@ class NewsReaderApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         if self.config.problem:
-            self.notify(self.config.problem, title="config.toml ignored", severity="warning")
+            self.notify(self.config.problem, title=_("config.toml ignored"), severity="warning")
         for notice in self.notices:
             self.notify(notice, severity="warning")
         watch_for_hangup(self.set_interval, self.action_quit)
@@ -89,15 +115,17 @@ class NewsReaderApp(App[None]):
             try:
                 self.config.save()
             except OSError as exc:
-                self.notify(f"Could not save the theme: {exc}", severity="warning")
+                self.notify(_("Could not save the theme: {error}").format(error=exc),
+                            severity="warning")
 
     def worker_failed(self, worker: Worker[None]) -> str:
         """Every worker is started with exit_on_error=False: its failure is
         told here, in one notification, and the reader stays open. Returns
         the line told."""
         error = worker.error
-        line = one_line_error(error) if error is not None else "unknown error"
-        self.notify(line, title=f"Could not {worker.name or 'work'}", severity="error",
+        line = one_line_error(error) if error is not None else _("unknown error")
+        task = _(WORKER_TASKS.get(worker.name or "", N_("work")))
+        self.notify(line, title=_("Could not {task}").format(task=task), severity="error",
                     timeout=8)
         return line
 
@@ -105,6 +133,21 @@ class NewsReaderApp(App[None]):
         """The app's own workers (opening a link) fail here too."""
         if event.state == WorkerState.ERROR:
             self.worker_failed(event.worker)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, in the interface's language."""
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback,
+                                command.discover)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=_("Search for themes…")))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

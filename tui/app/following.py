@@ -28,6 +28,7 @@ from textual.worker import Worker
 from tui.app.messages import FollowPolled, PageRefreshed
 from tui.app.safe_text import one_line
 from tui.errors import UserError
+from tui.i18n import _, ngettext
 from tui.library import EntryRow, Library
 from tui.model import cut_note
 from tui.pipeline.follow import Follower, PollOutcome, describe, load_follow_config, poll_once
@@ -52,8 +53,8 @@ class FollowHost(Protocol):
 
 
 def new_entries_line(count: int, title: str) -> str:
-    noun = "entry" if count == 1 else "entries"
-    return f"{count} new {noun} — {one_line(title)}"
+    return ngettext("{n} new entry — {title}", "{n} new entries — {title}", count).format(
+        n=count, title=one_line(title))
 
 
 class FollowingController:
@@ -125,9 +126,9 @@ class FollowingController:
         "▲ 3 new": no notice over the text being read). Returns the ids of
         the pages updated."""
         if message.problem:
-            self.host.notify(message.problem, title="config.toml [follow] ignored")
+            self.host.notify(message.problem, title=_("config.toml [follow] ignored"))
         for row in message.watched:  # announced wherever they are
-            self.host.notify(f"◆ {one_line(row.headline)}", title="Watched word", timeout=8)
+            self.host.notify(f"◆ {one_line(row.headline)}", title=_("Watched word"), timeout=8)
         updated: set[int] = set()
         for outcome in message.outcomes:
             if outcome.status != "updated":
@@ -138,7 +139,7 @@ class FollowingController:
                 if outcome.page_id == on_show:
                     continue
                 self.host.notify(new_entries_line(len(outcome.new_rows), self._title(outcome)),
-                                 title="Following", timeout=6)
+                                 title=_("Following"), timeout=6)
         return updated
 
     def _title(self, outcome: PollOutcome) -> str:
@@ -163,9 +164,9 @@ class FollowingController:
         if self.follower is not None:
             self.follower.apply(outcome)
         if outcome.status == "failed":
-            raise UserError(outcome.error or "the refresh failed")
+            raise UserError(outcome.error or _("the refresh failed"))
         result = outcome.result
-        summary = "unchanged (304)" if result is None else result.describe(changes_only=True)
+        summary = _("unchanged (304)") if result is None else result.describe(changes_only=True)
         if result is not None and result.cut:
             summary += f"; {cut_note(result.total, result.cut)}"
         self.host.post_message(PageRefreshed(page_id, summary, outcome))
@@ -187,9 +188,11 @@ class FollowingController:
     def toggle_pause(self) -> str:
         """Pause or resume; the line that says which."""
         if self.follower is None:
-            return "Nothing to follow yet."
+            return _("Nothing to follow yet.")
         paused = self.follower.toggle_pause()
         live = sum(1 for s in self.follower.states.values() if s.ended is None)
-        return (f"Following paused ({live} live pages)." if paused else
-                f"Following {live} live pages again.")
+        line = ngettext("Following paused ({n} live page).", "Following paused ({n} live pages).",
+                        live) if paused else \
+            ngettext("Following {n} live page again.", "Following {n} live pages again.", live)
+        return line.format(n=live)
 

@@ -21,6 +21,7 @@ from typing import Literal
 
 from textual.app import App
 
+from tui.i18n import _
 from tui.library import EntryDetail
 from tui.textnorm import web_url
 
@@ -43,11 +44,12 @@ def entry_link(detail: EntryDetail | None, number: int = 1
         elif number <= len(links):
             url = links[number - 1]
         else:
-            return None, f"This entry has no link {number}."
+            return None, _("This entry has no link {number}.").format(number=number)
     if url is None:
-        return None, "This entry has no link."
+        return None, _("This entry has no link.")
     if web_url(url) is None:
-        return url, f"Not opened or copied: {url} (only http and https links are)."
+        return url, _("Not opened or copied: {url} (only http and https links are).").format(
+            url=url)
     return url, None
 
 
@@ -89,7 +91,7 @@ def open_link(app: App[None], url: str, notify: Notify) -> None:
         _open_in_terminal(app, [*argv, url], notify)
     else:  # over SSH with no browser at all: the link goes to the clipboard
         app.copy_to_clipboard(url)
-        notify(f"No browser here — link copied: {url}", title="Link copied")
+        notify(_("No browser here — link copied: {url}").format(url=url), title=_("Link copied"))
 
 
 def _open_in_terminal(app: App[None], argv: list[str], notify: Notify) -> None:
@@ -101,7 +103,8 @@ def _open_in_terminal(app: App[None], argv: list[str], notify: Notify) -> None:
         with app.suspend():
             subprocess.run(argv, check=False)
     except Exception as exc:  # SuspendNotSupported (a web terminal), OSError
-        notify(f"Could not run {argv[0]}: {exc}", severity="warning")
+        notify(_("Could not run {program}: {error}").format(program=argv[0], error=exc),
+               severity="warning")
 
 
 def _open_in_browser(app: App[None], url: str, notify: Notify) -> None:
@@ -109,5 +112,5 @@ def _open_in_browser(app: App[None], url: str, notify: Notify) -> None:
     import webbrowser
 
     if not webbrowser.open(url):
-        app.call_from_thread(notify, f"No browser to open {url} — y copies the link.",
-                             severity="warning")
+        app.call_from_thread(notify, _("No browser to open {url} — y copies the link.")
+                             .format(url=url), severity="warning")

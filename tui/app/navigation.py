@@ -21,6 +21,7 @@ from tui.app.view_key import ViewKey
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.config import Config
+from tui.i18n import _
 from tui.library import EntryFilter, Library
 from tui.textnorm import fold
 
@@ -46,12 +47,13 @@ class Navigation:
     def unread(self, direction: int) -> None:
         """n, N: the next (previous) unread entry."""
         self._unread_from(self.host.entry_list.cursor, direction,
-                          f"No more unread entries {'below' if direction > 0 else 'above'}.")
+                          _("No more unread entries below.") if direction > 0
+                          else _("No more unread entries above."))
 
     def first_unread(self) -> None:
         """u: the first unread entry of the list (on a live blog, the newest
         one not read)."""
-        self._unread_from(-1, +1, "Nothing unread here.", focus=True)
+        self._unread_from(-1, +1, _("Nothing unread here."), focus=True)
 
     def _unread_from(self, start: int, direction: int, none_left: str,
                      focus: bool = False) -> None:
@@ -81,7 +83,7 @@ class Navigation:
         def submitted(query: str | None) -> None:
             if query:
                 set_border_text(self.host.entry_list, "border_title",
-                                f"Searching: {one_line(query)}…")
+                                _("Searching: {query}…").format(query=one_line(query)))
                 run_search(query)
 
         app.push_screen(SearchScreen(last or ""), submitted)
@@ -90,15 +92,15 @@ class Navigation:
         """@: go to the entry nearest a typed time."""
         flt, reader = self.host.view_filter(), self.host.reader
         if flt is None or reader is None:
-            self.host.notify("Time travel works in a page or a view, not in search results.")
+            self.host.notify(_("Time travel works in a page or a view, not in search results."))
             return
 
         def typed(text: str | None) -> None:
             if text:
                 self.go_to(*entry_at(reader, flt, text))
 
-        app.push_screen(PromptScreen("Go to a time", "", "14:00, 18h, yesterday 6pm, -2h",
-                                     "enter to go · escape to cancel"), typed)
+        app.push_screen(PromptScreen(_("Go to a time"), "", _("14:00, 18h, yesterday 6pm, -2h"),
+                                     _("enter to go · escape to cancel")), typed)
 
     def hour(self, step: int) -> None:
         """{ and }: an hour back or on from the entry under the cursor; a
@@ -108,20 +110,21 @@ class Navigation:
         row = entry_list.row(rowid) if rowid is not None else None
         flt, reader = self.host.view_filter(), self.host.reader
         if row is None or row.time is None or reader is None or flt is None:
-            self.host.notify("This entry has no time to go from.")
+            self.host.notify(_("This entry has no time to go from."))
             return
         clock = entry_list.clock
         by_day = flt.page_id is not None and spans_days(reader, flt, clock, row.time)
         found = entry_a_step_away(reader, flt, row.time, step, by_day, clock)
-        unit = "day" if by_day else "hour"
-        self.go_to(found, None if found is not None else
-                   f"No entry {'before' if step < 0 else 'after'} this {unit}."
-                   if by_day else f"No entry {'before' if step < 0 else 'after'} this one.")
+        if by_day:
+            problem = _("No entry before this day.") if step < 0 else _("No entry after this day.")
+        else:
+            problem = _("No entry before this one.") if step < 0 else _("No entry after this one.")
+        self.go_to(found, None if found is not None else problem)
 
     def go_to(self, rowid: int | None, problem: str | None) -> None:
         index = self.host.entry_list.index_of(rowid) if rowid is not None else None
         if index is None:
-            self.host.notify(problem or "That entry is not in this list.", severity="warning")
+            self.host.notify(problem or _("That entry is not in this list."), severity="warning")
             return
         self.host.entry_list.move_to(index)
         self.host.action_focus_list()
@@ -168,10 +171,12 @@ def ask_watch_word(app: App[None], config: Config, notify: Notify,
         try:
             config.save()
         except OSError as exc:
-            notify(f"Could not save config.toml: {exc}", severity="warning")
-        notify(f"Watching “{word}”: {', '.join(config.watch)}", title="Watch words")
+            notify(_("Could not save config.toml: {error}").format(error=exc), severity="warning")
+        notify(_("Watching “{word}”: {words}").format(word=word, words=", ".join(config.watch)),
+               title=_("Watch words"))
         added()
 
-    app.push_screen(PromptScreen("Watch a word: entries with it are marked ◆", offered,
-                                 "a name, a place, a word", "enter to watch · escape to cancel"),
+    app.push_screen(PromptScreen(_("Watch a word: entries with it are marked ◆"), offered,
+                                 _("a name, a place, a word"),
+                                 _("enter to watch · escape to cancel")),
                     typed)

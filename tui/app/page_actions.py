@@ -15,6 +15,7 @@ from textual.worker import Worker
 
 from tui.app.messages import PageAdded, PageRemoved
 from tui.app.screens.prompt import ConfirmScreen, PromptScreen
+from tui.i18n import _, ngettext
 from tui.library import Library, PageSummary
 
 
@@ -33,12 +34,13 @@ class PageActions:
         """`a`: ask for a URL, a saved page or a feed, then add it."""
         def submitted(spec: str | None) -> None:
             if spec:
-                notify(f"Adding {spec}…", timeout=3)
+                notify(_("Adding {spec}…").format(spec=spec), timeout=3)
                 self.add(spec)
 
         app.push_screen(PromptScreen(
-            "Add a page: a URL, a file or an RSS/Atom feed", "",
-            "https://… or a saved page's path", "enter to add · escape to cancel"), submitted)
+            _("Add a page: a URL, a file or an RSS/Atom feed"), "",
+            _("https://… or a saved page's path"), _("enter to add · escape to cancel")),
+            submitted)
 
     def ask_remove(self, app: App[None], page: PageSummary) -> None:
         """`d`: remove the page after a yes."""
@@ -46,8 +48,10 @@ class PageActions:
             if yes:
                 self.remove(page.id, page.title)
 
-        count = f"{page.entries} {'entry' if page.entries == 1 else 'entries'}"
-        app.push_screen(ConfirmScreen(f'Remove "{page.title}" and its {count}?'), confirmed)
+        question = ngettext('Remove "{title}" and its {n} entry?',
+                            'Remove "{title}" and its {n} entries?', page.entries)
+        app.push_screen(ConfirmScreen(question.format(title=page.title, n=page.entries)),
+                        confirmed)
 
     def add(self, spec: str) -> None:
         """A URL, a file or a feed into the library."""
@@ -62,12 +66,17 @@ class PageActions:
         added = add_source(library, spec)  # UserError/LibraryError: the error funnel
         first = added.pages[0] if added.pages else None
         if added.feed is not None:
-            line = (f'Feed "{added.feed.title}": {added.feed.added} new items'
-                    + (f", {added.feed.failed} failed" if added.feed.failed else ""))
+            feed = added.feed
+            line = ngettext('Feed "{title}": {n} new item', 'Feed "{title}": {n} new items',
+                            feed.added).format(title=feed.title, n=feed.added)
+            if feed.failed:
+                line += ngettext(", {n} failed", ", {n} failed", feed.failed).format(
+                    n=feed.failed)
         elif first is not None:
-            line = f'Added "{first.title}": {first.describe()}'
+            line = _('Added "{title}": {summary}').format(title=first.title,
+                                                          summary=first.describe())
         else:
-            line = "Nothing was added."
+            line = _("Nothing was added.")
         self.host.post_message(PageAdded(first.page_id if first else None, line))
 
     def remove(self, page_id: int, title: str) -> None:

@@ -16,6 +16,7 @@ from tui.app.screens.help import key_label
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
+from tui.i18n import _
 
 
 class PaletteReader(Protocol):
@@ -33,13 +34,14 @@ def binding_sections(app: App[None], screen: Screen[None]) -> list[tuple[str, li
     screen's), in the list, in the detail, in the sidebar."""
     anywhere = [b for b in [*app.BINDINGS, *screen.BINDINGS] if isinstance(b, Binding)]
     return [
-        ("Anywhere", anywhere + [Binding("tab", "focus_next", "Next pane"),
-                                 Binding("shift+tab", "focus_previous", "Previous pane"),
-                                 Binding("ctrl+p", "command_palette", "Command palette")]),
-        ("Entry list", list(EntryList.BINDINGS)),  # type: ignore[arg-type]
-        ("Entry (detail pane)", list(EntryView.BINDINGS)),  # type: ignore[arg-type]
-        ("Sidebar", [b for b in TopicSidebar.BINDINGS if isinstance(b, Binding)]
-         + [Binding("enter", "select", "Choose and go to the entries")]),
+        (_("Anywhere"), anywhere + [Binding("tab", "focus_next", _("Next pane")),
+                                    Binding("shift+tab", "focus_previous", _("Previous pane")),
+                                    Binding("ctrl+p", "command_palette", _("Command palette"))]),
+        # The section titles are the keys of the reader's palette_targets.
+        (_("Entry list"), list(EntryList.BINDINGS)),  # type: ignore[arg-type]
+        (_("Entry (detail pane)"), list(EntryView.BINDINGS)),  # type: ignore[arg-type]
+        (_("Sidebar"), [b for b in TopicSidebar.BINDINGS if isinstance(b, Binding)]
+         + [Binding("enter", "select", _("Choose and go to the entries"))]),
     ]
 
 

@@ -53,6 +53,7 @@ from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
 from tui.config import Config
+from tui.i18n import N_, _, number
 from tui.library import EntryDetail, EntryFilter, EntryRow, Library, LibraryError, PageSummary
 
 
@@ -66,8 +67,8 @@ class ReaderHost(Protocol):
 #: A cursor that moves again within this time is still moving: the Markdown
 #: body waits until it settles.
 BODY_DELAY = 0.06
-EMPTY_LIBRARY = ("The library is empty. a adds a page: a web address, a saved page or an "
-                 "RSS/Atom feed (or, in a shell: newsreader add URL).")
+EMPTY_LIBRARY = N_("The library is empty. a adds a page: a web address, a saved page or an "
+                   "RSS/Atom feed (or, in a shell: newsreader add URL).")
 
 
 class ReaderScreen(Screen[None]):
@@ -157,8 +158,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "newsreader"
-        self.entry_list.border_title = "Entries"
-        self.entry_view.border_title = "Entry"
+        self.entry_list.border_title = _("Entries")
+        self.entry_view.border_title = _("Entry")
         self.entry_list.focus()
         self.entry_list.on_cursor = self.show_entry
         self.entry_list.fresh = self.following.fresh_rowids
@@ -233,7 +234,7 @@ class ReaderScreen(Screen[None]):
         rows = [self.marks.writes.overlay(row) for row in message.rows]
         self._list(message.items, rows=rows, single_page=message.single_page,
                    select=message.select, anchor=message.anchor,
-                   empty_text=key.empty_text if self.pages else EMPTY_LIBRARY)
+                   empty_text=key.empty_text if self.pages else _(EMPTY_LIBRARY))
         self.panes.fit_list()
         self.title_list()
         self.refresh_bindings()
@@ -255,8 +256,8 @@ class ReaderScreen(Screen[None]):
             assert self.reader is not None
             topics = self.reader.topics(self.page_context)
         page = self._page(self.page_context)
-        scope = (one_line(page.source) or one_line(page.title) or "this page") \
-            if page else "whole library"
+        scope = (one_line(page.source) or one_line(page.title) or _("this page")) \
+            if page else _("whole library")
         if self.sidebar.sync(self.pages, old_ids, topics, scope, str(key),
                              counts_changed=data is not None and data.pages is not None):
             self._topics_context = self.page_context
@@ -293,7 +294,7 @@ class ReaderScreen(Screen[None]):
                                  page, status)
         above = self.entry_list.fresh_above()
         if above:  # new entries out of sight above: `u` goes to them
-            subtitle = f"▲ {above} new (u) · {subtitle}"
+            subtitle = _("▲ {n} new (u)").format(n=number(above)) + f" · {subtitle}"
         set_border_text(self.entry_list, "border_subtitle", subtitle)
 
     def _page(self, page_id: int | None) -> PageSummary | None:
@@ -330,7 +331,8 @@ class ReaderScreen(Screen[None]):
         self.entry_view.cross_page = True
         rowids = [hit.rowid for hit in message.hits]
         query = one_line(message.query)
-        self._list(rowids, empty_text=f"Nothing found for “{query}”. escape goes back.")
+        self._list(rowids, empty_text=_("Nothing found for “{query}”. escape goes back.")
+                   .format(query=query))
         self.panes.fit_list()
         self.title_list()
         self.entry_list.focus()
@@ -386,7 +388,7 @@ class ReaderScreen(Screen[None]):
             return
         detail = self.entry_detail(rowid)
         view = self.entry_view
-        set_border_text(view, "border_title", one_line(detail.source) or "Entry")
+        set_border_text(view, "border_title", one_line(detail.source) or _("Entry"))
         view.show(detail)
         if self._resume_scroll is not None:  # the first entry after a restart
             if self._resume_scroll[0] == rowid:
@@ -487,7 +489,7 @@ class ReaderScreen(Screen[None]):
         said in a notice (tui.app.links)."""
         url, problem = entry_link(self._current_detail(), number)
         if problem is not None:
-            self.notify(problem, title="Not a web link" if url else "", severity="warning")
+            self.notify(problem, title=_("Not a web link") if url else "", severity="warning")
             return None
         return url
 
@@ -509,20 +511,20 @@ class ReaderScreen(Screen[None]):
         if url is None:
             return
         self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", title="Link copied")
+        self.notify(_("Copied {url}").format(url=url), title=_("Link copied"))
 
     # --- refresh and following ----------------------------------------------
 
     def action_refresh_page(self) -> None:
         page = self._page_in_hand()
         if page is None:
-            self.notify("Choose a page to refresh.", severity="warning")
+            self.notify(_("Choose a page to refresh."), severity="warning")
         elif not page.fetch_url:
-            self.notify("This page has no address to fetch again (it came from a file).",
+            self.notify(_("This page has no address to fetch again (it came from a file)."),
                         severity="warning")
         else:
-            set_border_text(self.entry_list, "border_subtitle", "refreshing…")
-            self.notify(f"Refreshing {one_line(page.title)}…", timeout=2)
+            set_border_text(self.entry_list, "border_subtitle", _("refreshing…"))
+            self.notify(_("Refreshing {title}…").format(title=one_line(page.title)), timeout=2)
             self.following.refresh(page.id)
 
     def _page_in_hand(self) -> PageSummary | None:
@@ -534,7 +536,7 @@ class ReaderScreen(Screen[None]):
 
     def on_page_refreshed(self, message: PageRefreshed) -> None:
         self.following.fresh_rowids.update(row.rowid for row in message.outcome.new_rows)
-        self.notify(message.summary, title="Refreshed")
+        self.notify(message.summary, title=_("Refreshed"))
         self.title_list()
         if message.outcome.status == "updated":
             self.load_view(self.view_key, select=self.entry_list.current_rowid,
@@ -573,7 +575,7 @@ class ReaderScreen(Screen[None]):
         self.page_actions.ask_add(self.app, self.notify)
 
     def on_page_added(self, message: PageAdded) -> None:
-        self.notify(message.summary, title="Added")
+        self.notify(message.summary, title=_("Added"))
         key = ViewKey.page(message.page_id) if message.page_id is not None else self.view_key
         self.sidebar.select_key(str(key))
         self.load_view(key, with_sidebar=True)
@@ -581,12 +583,12 @@ class ReaderScreen(Screen[None]):
     def action_remove_page(self) -> None:
         page = self._page_in_hand()
         if page is None:
-            self.notify("Choose a page to remove.", severity="warning")
+            self.notify(_("Choose a page to remove."), severity="warning")
         else:
             self.page_actions.ask_remove(self.app, page)
 
     def on_page_removed(self, message: PageRemoved) -> None:
-        self.notify(f'Removed "{message.title}".', title="Removed")
+        self.notify(_("Removed “{title}”.").format(title=message.title), title=_("Removed"))
         self.page_context = None
         pages = [p for p in self.pages if p.id != message.page_id]
         live = [p for p in pages if p.kind == "liveblog"]
@@ -595,7 +597,7 @@ class ReaderScreen(Screen[None]):
         self.load_view(key, with_sidebar=True)
 
     def action_toggle_follow(self) -> None:
-        self.notify(self.following.toggle_pause(), title="Following")
+        self.notify(self.following.toggle_pause(), title=_("Following"))
         self.title_list()
 
     # --- errors, help, quitting ---------------------------------------------
@@ -608,16 +610,17 @@ class ReaderScreen(Screen[None]):
         if what == "refresh":
             self.title_list()
         if what == "load library":
-            self.entry_view.show_message(f"The library could not be opened: {line}")
-            self.entry_list.empty_text = "No library."
+            self.entry_view.show_message(
+                _("The library could not be opened: {error}").format(error=line))
+            self.entry_list.empty_text = _("No library.")
             self.entry_list.refresh()
 
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
         return binding_sections(self.app, self)
 
     def palette_targets(self) -> dict[str, object]:
-        return {"Entry list": self.entry_list, "Entry (detail pane)": self.entry_view,
-                "Sidebar": self.sidebar}
+        return {_("Entry list"): self.entry_list, _("Entry (detail pane)"): self.entry_view,
+                _("Sidebar"): self.sidebar}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow":  # `p` only shows while pages are followed

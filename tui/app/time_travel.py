@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from tui.i18n import _
 from tui.library import EntryFilter, Library
 from tui.moments import on_clock, parse_when
 
@@ -27,9 +28,10 @@ def entry_at(library: Library, flt: EntryFilter, typed: str) -> tuple[int | None
     now = newest_time(library, flt) or datetime.now().astimezone()
     when = parse_when(typed, now)
     if when is None:
-        return None, (f"Not a time: {typed} (try 14:00, 18h, 6pm, yesterday 6pm, -2h)")
+        return None, _("Not a time: {typed} (try 14:00, 18h, 6pm, yesterday 6pm, -2h)").format(
+            typed=typed)
     rowid = library.nearest_entry(flt, when)
-    return rowid, None if rowid is not None else "No entries with a time here."
+    return rowid, None if rowid is not None else _("No entries with a time here.")
 
 
 def spans_days(library: Library, flt: EntryFilter, clock: str = "page",

@@ -8,16 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from tui.i18n import N_, _
 from tui.library import EntryFilter
 
 Kind = Literal["live", "all", "unread", "starred", "watched", "page", "topic"]
-SPECIAL_VIEWS: dict[str, str] = {"live": "Live", "all": "All", "unread": "Unread",
-                                 "starred": "Starred", "watched": "Watched"}
+#: The special views' titles, in English: `_()` where they are shown.
+SPECIAL_VIEWS: dict[str, str] = {"live": N_("Live"), "all": N_("All"), "unread": N_("Unread"),
+                                 "starred": N_("Starred"), "watched": N_("Watched")}
 EMPTY_TEXT = {
-    "unread": "Nothing unread. All caught up.",
-    "starred": "No starred entries yet: s stars the entry under the cursor.",
-    "live": "No live blog is followed: a adds one by its URL.",
-    "watched": "No entry has a watched word: w adds one (or [watch] words in config.toml).",
+    "unread": N_("Nothing unread. All caught up."),
+    "starred": N_("No starred entries yet: s stars the entry under the cursor."),
+    "live": N_("No live blog is followed: a adds one by its URL."),
+    "watched": N_("No entry has a watched word: w adds one (or [watch] words in config.toml)."),
 }
 
 
@@ -66,7 +68,8 @@ class ViewKey:
 
     @property
     def empty_text(self) -> str:
-        return EMPTY_TEXT.get(self.kind, "No entries here.")
+        text = EMPTY_TEXT.get(self.kind)
+        return _(text) if text is not None else _("No entries here.")
 
 
 def next_page(keys: list[str], current: int | None, step: int) -> ViewKey | None:

@@ -11,6 +11,7 @@ from tui.app.messages import SidebarData, ViewLoaded
 from tui.app.safe_text import one_line
 from tui.app.view_key import SPECIAL_VIEWS, ViewKey
 from tui.app.widgets.entry_list import Divider, Item, Marks, build_items
+from tui.i18n import _, ngettext, number
 from tui.library import EntryFilter, Library, PageSummary
 
 #: Above this many entries a page's list has no day separators / "new" line.
@@ -99,10 +100,10 @@ def river_items(lib: Library, flt: EntryFilter, rowids: list[int]) -> list[Item]
 def view_title(key: ViewKey, search_query: str | None, page: PageSummary | None) -> str:
     """The entry list's title: the search, the view, the page (and topic)."""
     if search_query is not None:
-        return f"Search: {one_line(search_query)}"
+        return _("Search: {query}").format(query=one_line(search_query))
     if key.kind in SPECIAL_VIEWS:
-        return SPECIAL_VIEWS[key.kind]
-    title = one_line(page.title) if page else "Entries"
+        return _(SPECIAL_VIEWS[key.kind])
+    title = one_line(page.title) if page else _("Entries")
     if key.kind == "topic":
         return f"#{one_line(key.topic)}" + (f" · {title}" if page else "")
     return title
@@ -112,12 +113,12 @@ def list_subtitle(count: int, key: ViewKey, search_query: str | None,
                   page: PageSummary | None, follow_status: str) -> str:
     """Under the list: "20 entries", what a cut page left out, and the
     following state ("following · updated 12:04 · next at 12:05:30")."""
-    noun = "result" if search_query is not None else "entry"
-    plural = "entries" if noun == "entry" else "results"
-    subtitle = f"{count:,} {noun if count == 1 else plural}"
+    subtitle = (ngettext("{n} result", "{n} results", count) if search_query is not None
+                else ngettext("{n} entry", "{n} entries", count)).format(n=number(count))
     if search_query is None and page is not None and page.cut \
             and key == ViewKey.page(page.id):
-        subtitle += f" · {page.cut:,} older left out (limit)"
+        subtitle += " · " + ngettext("{n} older left out (limit)", "{n} older left out (limit)",
+                                     page.cut).format(n=number(page.cut))
     if follow_status:
         subtitle += f" · {one_line(follow_status)}"
     return subtitle

@@ -11,7 +11,9 @@ import sys
 from types import ModuleType
 
 from tui import __version__
+from tui.cli import argparse_messages
 from tui.errors import UserError, one_line_error, print_error
+from tui.i18n import _
 
 # name -> module under tui.cli
 COMMANDS: dict[str, str] = {
@@ -35,36 +37,39 @@ def _command_module(name: str) -> ModuleType:
 
 def _command_list() -> str:
     """The commands with what each does, for `newsreader --help`."""
-    lines = ["commands (newsreader CMD --help for each):"]
+    lines = [_("commands (newsreader CMD --help for each):")]
     for name in COMMANDS:
-        lines.append(f"  {name:<9} {_command_module(name).HELP}")
+        lines.append(f"  {name:<9} {_(_command_module(name).HELP)}")
     return "\n".join(lines)
 
 
 def build_parser(command: str | None, with_commands: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
-        description="A terminal reader for news live blogs and articles.",
+        description=_("A terminal reader for news live blogs and articles."),
         epilog=_command_list() if with_commands else
-        "commands: " + ", ".join(COMMANDS) + " (newsreader --help lists them)",
+        _("commands: {commands} (newsreader --help lists them)").format(
+            commands=", ".join(COMMANDS)),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}",
+                        help=_("show program's version number and exit"))
     if command is None:
         parser.add_argument(
             "sources", nargs="*", metavar="SOURCE",
-            help="files, URLs or - (stdin) to import before opening the reader",
+            help=_("files, URLs or - (stdin) to import before opening the reader"),
         )
         return parser
     sub = parser.add_subparsers(dest="command", required=True)
     module = _command_module(command)
-    cmd_parser = sub.add_parser(command, help=module.HELP, description=module.HELP)
+    cmd_parser = sub.add_parser(command, help=_(module.HELP), description=_(module.HELP))
     module.add_arguments(cmd_parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    argparse_messages.route()  # argparse's own words in our language
     command = argv[0] if argv and argv[0] in COMMANDS else None
     try:
         if command is None and argv:
@@ -96,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
-        _error(f"internal error: {type(exc).__name__}: {one_line_error(exc)}")
+        _error(_("internal error: {kind}: {message}").format(
+            kind=type(exc).__name__, message=one_line_error(exc)))
         return 1
 
 
@@ -111,9 +117,12 @@ def _refuse_unknown_command(word: str) -> None:
     if os.path.exists(word):
         return
     close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
-    hint = f" — did you mean '{close[0]}'?" if close else \
-        f" (commands: {', '.join(COMMANDS)}; a file to read needs a path)"
-    raise UserError(f"unknown command '{word}'{hint}")
+    if close:
+        raise UserError(_("unknown command '{word}' — did you mean '{command}'?").format(
+            word=word, command=close[0]))
+    raise UserError(
+        _("unknown command '{word}' (commands: {commands}; a file to read needs a path)")
+        .format(word=word, commands=", ".join(COMMANDS)))
 
 
 def _error(line: str) -> None:

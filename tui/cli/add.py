@@ -6,13 +6,14 @@ import argparse
 
 from tui.cli.common import import_sources, open_library
 from tui.errors import batch_status
+from tui.i18n import N_, _
 
-HELP = "import pages into the library: files, - for stdin, http(s) URLs, RSS/Atom feeds"
+HELP = N_("import pages into the library: files, - for stdin, http(s) URLs, RSS/Atom feeds")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
-                        help="a file, - for standard input, or an http(s) URL")
+                        help=_("a file, - for standard input, or an http(s) URL"))
 
 
 def run(args: argparse.Namespace) -> int:

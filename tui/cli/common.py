@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from tui.cli.output import clean, describe_saved, report, report_cut, truncate, width
+from tui.i18n import _
 from tui.library import Library, LibraryError
 
 
@@ -35,8 +36,9 @@ def open_library(*, write: bool = True, check: bool = True) -> Library:
     if problems:
         library.close()
         raise LibraryError(
-            f"library {library.path} is damaged ({problems[0]}); nothing was changed. "
-            "Recover what is readable with: newsreader check --recover")
+            _("library {path} is damaged ({problem}); nothing was changed. "
+              "Recover what is readable with: newsreader check --recover").format(
+                path=library.path, problem=problems[0]))
     return library
 
 
@@ -48,6 +50,7 @@ def import_sources(library: Library, specs: Iterable[str]
     (tui.errors.batch_status makes them an exit status)."""
     from tui.cli.feed_lines import item_line, print_feed_hint, summary
     from tui.errors import UserError
+    from tui.i18n import count, ngettext
     from tui.pipeline.adding import add_source
     from tui.pipeline.fetch import FetchError
 
@@ -62,9 +65,12 @@ def import_sources(library: Library, specs: Iterable[str]
             failures.append(exc)
             continue
         if added.feed is not None:  # RSS/Atom: each item a page
-            print(f'feed   "{clean(added.feed.title)}"  {summary(added.feed)}', flush=True)
+            print(_('feed   "{title}"  {what}').format(
+                title=clean(added.feed.title), what=summary(added.feed)), flush=True)
             if added.feed.failed:  # items whose pages could not be fetched
-                failures.append(FetchError(f"{added.feed.failed} items failed"))
+                failed = added.feed.failed
+                failures.append(FetchError(ngettext(
+                    "{n} items failed", "{n} items failed", failed).format(n=count(failed))))
         for result in added.pages:
             if added.feed is None:
                 print(describe_saved(result), flush=True)
@@ -105,7 +111,7 @@ def fetching_note(what: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    line = truncate(f"fetching {clean(what)}…", width() - 1)
+    line = truncate(_("fetching {what}…").format(what=clean(what)), width() - 1)
     shown = threading.Event()
 
     def show() -> None:

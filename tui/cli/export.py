@@ -11,22 +11,24 @@ from typing import Any
 from tui.cli.common import open_library
 from tui.cli.output import clean
 from tui.errors import UserError
+from tui.i18n import N_, _, count, ngettext
 from tui.ingest.dates import clock_label
 from tui.library import EntryDetail, PageSummary
 from tui.model import Entry, Link, Media, Page
 from tui.moments import format_moment
 
-HELP = "write a page (or the starred entries) as Markdown or JSON"
+HELP = N_("write a page (or the starred entries) as Markdown or JSON")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("page", nargs="?", metavar="PAGE",
-                        help="page id or a unique part of its title")
+                        help=_("page id or a unique part of its title"))
     parser.add_argument("--starred", action="store_true",
-                        help="the starred entries (of PAGE, or of every page)")
+                        help=_("the starred entries (of PAGE, or of every page)"))
     parser.add_argument("--format", choices=("md", "json"), default="md",
-                        help="md (default) or json")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+                        help=_("md (default) or json"))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=_("write to FILE, not stdout"))
 
 
 def entry_model(e: EntryDetail) -> Entry:
@@ -51,7 +53,7 @@ def page_json(page: Page, entries: list[EntryDetail]) -> dict[str, Any]:
 
 def entry_markdown(e: EntryDetail, with_page: bool) -> str:
     stamp = clock_label(e.row.time, e.time_text) or clean(e.time_text)
-    title = clean(e.row.headline) or "(no headline)"
+    title = clean(e.row.headline) or _("(no headline)")
     head = f"## {stamp} — {title}" if stamp else f"## {title}"
     lines = [head, ""]
     if with_page:
@@ -65,7 +67,7 @@ def entry_markdown(e: EntryDetail, with_page: bool) -> str:
 def page_markdown(p: PageSummary | None, entries: list[EntryDetail]) -> str:
     out: list[str] = []
     if p is None:
-        out += ["# Starred entries", ""]
+        out += ["# " + _("Starred entries"), ""]
     else:
         out += [f"# {clean(p.title)}", ""]
         about = " · ".join(x for x in (
@@ -79,7 +81,7 @@ def page_markdown(p: PageSummary | None, entries: list[EntryDetail]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if not args.page and not args.starred:
-        raise UserError("give a PAGE or --starred")
+        raise UserError(_("give a PAGE or --starred"))
     with open_library(write=False) as library:
         page = library.find_page(args.page) if args.page else None
         entries = library.entries(page.id if page else None, starred_only=args.starred)
@@ -98,8 +100,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        print(f"wrote {len(entries)} entries to {clean(args.output)}", file=sys.stderr)
+            raise UserError(_("cannot write {file}: {reason}").format(
+                file=args.output, reason=exc.strerror or exc)) from None
+        print(ngettext("wrote {n} entries to {file}", "wrote {n} entries to {file}",
+                       len(entries)).format(n=count(len(entries)), file=clean(args.output)),
+              file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

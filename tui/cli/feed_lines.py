@@ -4,6 +4,7 @@ a line for the feed."""
 from __future__ import annotations
 
 from tui.cli.output import clean, report
+from tui.i18n import _, count, ngettext
 from tui.library import FeedRow, Library, SaveResult
 from tui.pipeline.feeds import FeedReport, ItemResult, feed_hint, refresh_feed
 
@@ -12,19 +13,24 @@ def item_line(outcome: ItemResult) -> None:
     if outcome.result is None:
         report(f"{outcome.item.link}: {outcome.error}")
         return
-    kind = "live blog" if outcome.item.is_live else "item"
-    print(f'  {kind}  "{clean(outcome.result.title)}"  {outcome.result.describe()}', flush=True)
+    line = _('live blog  "{title}"  {what}') if outcome.item.is_live else \
+        _('item  "{title}"  {what}')
+    print("  " + line.format(title=clean(outcome.result.title),
+                             what=outcome.result.describe()), flush=True)
 
 
 def summary(report_: FeedReport) -> str:
     if report_.not_modified:
-        return "unchanged (304)"
-    text = f"{report_.added} new items"
+        return _("unchanged (304)")
+    parts = [ngettext("{n} new items", "{n} new items", report_.added)
+             .format(n=count(report_.added))]
     if report_.failed:
-        text += f", {report_.failed} failed"
+        parts.append(ngettext("{n} failed", "{n} failed", report_.failed)
+                     .format(n=count(report_.failed)))
     if report_.pending:
-        text += f", {report_.pending} more next refresh"
-    return text
+        parts.append(ngettext("{n} more next refresh", "{n} more next refresh",
+                              report_.pending).format(n=count(report_.pending)))
+    return ", ".join(parts)
 
 
 def refresh_feed_line(library: Library, feed: FeedRow) -> str:

@@ -10,9 +10,10 @@ import argparse
 import os
 import sys
 
-from tui.errors import batch_status
+from tui.errors import batch_status, print_error
+from tui.i18n import N_, _, count, ngettext
 
-HELP = "open the reader (after importing SOURCEs)"
+HELP = N_("open the reader (after importing SOURCEs)")
 
 
 def import_sources(sources: list[str]) -> tuple[int | None, list[BaseException]]:
@@ -41,13 +42,14 @@ def run(args: argparse.Namespace) -> int:
             # stdin was the page; the terminal is still there for the app.
             _reattach_terminal()
         else:
-            print("newsreader: the reader needs a terminal (use `newsreader list` "
-                  "or `newsreader search` in scripts)", file=sys.stderr)
+            print_error(_("the reader needs a terminal (use `newsreader list` "
+                          "or `newsreader search` in scripts)"))
             return 2
     from tui.app.app import NewsReaderApp
 
-    notices = [f"{len(failed)} source(s) could not be imported; see the terminal."] \
-        if failed else []
+    notices = [ngettext("{n} source(s) could not be imported; see the terminal.",
+                        "{n} source(s) could not be imported; see the terminal.",
+                        len(failed)).format(n=count(len(failed)))] if failed else []
     NewsReaderApp(initial_page=first, notices=notices).run()
     return 0
 

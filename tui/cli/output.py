@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 from tui.errors import print_error
+from tui.i18n import _
 from tui.library import SaveResult
 from tui.model import cut_note
 from tui.textnorm import clean_inline, strip_controls
@@ -41,4 +42,5 @@ def report_cut(result: SaveResult) -> None:
 
 def describe_saved(result: SaveResult) -> str:
     """`added  "Title"  20 entries, 3 new`: the line for a page stored."""
-    return f'added  "{clean(result.title)}"  {result.describe()}'
+    return _('added  "{title}"  {what}').format(title=clean(result.title),
+                                                 what=result.describe())

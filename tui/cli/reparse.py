@@ -7,19 +7,20 @@ import argparse
 from functools import partial
 
 from tui.cli.common import open_library, run_jobs
+from tui.i18n import N_, _
 from tui.library import Library, PageSummary
 from tui.pipeline.sources import reparse
 
-HELP = "parse the cached raw pages again (offline), e.g. after an upgrade"
+HELP = N_("parse the cached raw pages again (offline), e.g. after an upgrade")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("page", nargs="?", metavar="PAGE",
-                        help="page id or a unique part of its title (default: every page)")
+                        help=_("page id or a unique part of its title (default: every page)"))
 
 
 def reparse_page(library: Library, page: PageSummary) -> str:
-    return "reparsed, " + reparse(library, page.id).describe()
+    return _("reparsed, {what}").format(what=reparse(library, page.id).describe())
 
 
 def run(args: argparse.Namespace) -> int:

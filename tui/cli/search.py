@@ -9,25 +9,26 @@ import sys
 from tui.cli.common import open_library
 from tui.cli.output import clean, truncate, width
 from tui.errors import UserError
+from tui.i18n import N_, _
 from tui.model import iso
 from tui.moments import format_moment
 
-HELP = "search every entry in the library (headlines, bodies, topics)"
+HELP = N_("search every entry in the library (headlines, bodies, topics)")
 
 # Private-use characters mark the matches until the text has been cleaned.
 _START, _END = "\ue000", "\ue001"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("query", nargs="+", metavar="QUERY", help=_("words to look for"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument("--limit", type=int, default=20, metavar="N",
-                        help="at most N hits (default 20)")
+                        help=_("at most N hits (default 20)"))
 
 
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError(_("--limit must be at least 1"))
     query = " ".join(args.query)
     with open_library(write=False) as library:
         hits = library.search(query, limit=args.limit, markers=(_START, _END))
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         } for h in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        print(f"no entries match {clean(query)!r}", file=sys.stderr)
+        print(_("no entries match {query}").format(query=repr(clean(query))), file=sys.stderr)
         return 1
     bold = sys.stdout.isatty()
     on, off = ("\x1b[1m", "\x1b[22m") if bold else ("", "")

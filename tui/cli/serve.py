@@ -11,14 +11,15 @@ import shlex
 import sys
 
 from tui.cli.output import report
+from tui.i18n import N_, _
 
-HELP = "serve the reader to a web browser (http://127.0.0.1:8000 by default)"
+HELP = N_("serve the reader to a web browser (http://127.0.0.1:8000 by default)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
     parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1: this machine only)")
+                        help=_("address to listen on (default 127.0.0.1: this machine only)"))
 
 
 def _loopback(host: str) -> bool:
@@ -36,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         from tui.errors import UserError
 
-        raise UserError(f"--port must be between 1 and 65535, not {args.port}")
+        raise UserError(_("--port must be between 1 and 65535, not {port}").format(
+            port=args.port))
     if not _loopback(args.host):
-        report(f"serving on {args.host}: anyone who can reach it reads (and changes) "
-               "your library")
+        report(_("serving on {host}: anyone who can reach it reads (and changes) "
+                 "your library").format(host=args.host))
     command = f"{shlex.quote(sys.executable)} -m tui.cli"
-    print(f"newsreader in a browser: http://{args.host}:{args.port}  (Ctrl-C stops)",
-          file=sys.stderr, flush=True)
+    print(_("newsreader in a browser: {url}  (Ctrl-C stops)").format(
+        url=f"http://{args.host}:{args.port}"), file=sys.stderr, flush=True)
     Server(command, host=args.host, port=args.port, title="newsreader").serve()
     return 0

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from tui.i18n import _
 from tui.library import feeds, queries, schema, search
 from tui.library.feeds import FeedRow
 from tui.library.merge import FetchInfo, merge_page
@@ -122,8 +123,8 @@ class Library:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LibraryError(f"cannot create library folder {path.parent}: "
-                               f"{exc.strerror or exc}") from None
+            raise LibraryError(_("cannot create library folder {folder}: {reason}").format(
+                folder=path.parent, reason=exc.strerror or exc)) from None
         try:
             conn = schema.connect(path, read_only=read_only)
         except sqlite3.Error as exc:
@@ -134,8 +135,9 @@ class Library:
                 if read_only:
                     version = conn.execute("PRAGMA user_version").fetchone()[0]
                     if version != schema.SCHEMA_VERSION:
-                        raise NeedsMigration(f"library {path} needs a migration but is "
-                                             "opened read-only")
+                        raise NeedsMigration(
+                            _("library {path} needs a migration but is opened read-only")
+                            .format(path=path))
                 else:
                     on_create = partial(lib._seed, seeds=seed) if seed else None
                     lib.created = schema.migrate(conn, on_create)
@@ -156,7 +158,7 @@ class Library:
             with self._read() as conn:
                 rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
         except (sqlite3.DatabaseError, LibraryError):
-            return ["too damaged for quick_check to run"]
+            return [_("too damaged for quick_check to run")]
         lines = [line for row in rows for line in row.splitlines()
                  if line and not line.startswith("*** in database")]
         return [] if lines == ["ok"] else lines
@@ -259,15 +261,15 @@ class Library:
             tmp.write_bytes(raw)
             os.replace(tmp, self.cache_dir / name)
         except OSError as exc:
-            raise LibraryError(f"cannot write the page cache {self.cache_dir}: "
-                               f"{exc.strerror or exc}") from None
+            raise LibraryError(_("cannot write the page cache {folder}: {reason}").format(
+                folder=self.cache_dir, reason=exc.strerror or exc)) from None
         return name
 
     def remove_page(self, page_id: int) -> None:
         with self._write() as conn:
             row = conn.execute("SELECT raw_file FROM pages WHERE id = ?", (page_id,)).fetchone()
             if row is None:
-                raise PageNotFound(f"no page with id {page_id}")
+                raise PageNotFound(_("no page with id {id}").format(id=page_id))
             conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
         if row[0]:
             (self.cache_dir / row[0]).unlink(missing_ok=True)
@@ -447,7 +449,7 @@ class Library:
             row = conn.execute("SELECT fetch_url, etag, last_modified, coverage_end, feed_url"
                                " FROM pages WHERE id = ?", (page_id,)).fetchone()
         if row is None:
-            raise PageNotFound(f"no page with id {page_id}")
+            raise PageNotFound(_("no page with id {id}").format(id=page_id))
         return FetchState(page_id, row[0], row[1], row[2], queries.from_iso(row[3]), row[4])
 
     def raw_page(self, page_id: int) -> RawPage:
@@ -456,7 +458,7 @@ class Library:
             row = conn.execute("SELECT raw_file, origin, url, content_type FROM pages"
                                " WHERE id = ?", (page_id,)).fetchone()
         if row is None:
-            raise PageNotFound(f"no page with id {page_id}")
+            raise PageNotFound(_("no page with id {id}").format(id=page_id))
         raw_file, origin, url, content_type = row
         data: bytes | None = None
         if raw_file:

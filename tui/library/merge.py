@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+from tui.i18n import _
 from tui.model import Entry, Page, PageKind, iso
 from tui.textnorm import text_key, topic_key
 
@@ -114,7 +115,7 @@ def _upsert_page(conn: sqlite3.Connection, page: Page, now: float,
         sets = ", ".join(f"{name} = :{name}" for name in values)
         cur = conn.execute(f"UPDATE pages SET {sets} WHERE id = :id", {**values, "id": row[0]})
         if cur.rowcount == 0:
-            raise LookupError(f"no page with id {row[0]}")
+            raise LookupError(_("no page with id {id}").format(id=row[0]))
         return int(row[0])
     values.update(key=key, added_at=now)
     names = ", ".join(values)
@@ -191,7 +192,7 @@ def merge_page(conn: sqlite3.Connection, page: Page, now: float,
                 keys.add(key)
             added += 1
             continue
-        rowid, _, old_headline, old_body, removed, first_seen = prev[:6]
+        rowid, _old_key, old_headline, old_body, removed, first_seen = prev[:6]
         changed = (old_headline, old_body) != (headline, body)
         same_rest = prev[6:14] == (
             time, e.position, topics, links, media, e.time_text, e.minute, e.zone)

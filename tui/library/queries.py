@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from tui.i18n import _, count
 from tui.library.rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
 from tui.model import Page, PageKind
 from tui.textnorm import topic_key, watch_tokens
@@ -76,7 +77,7 @@ def page_summary(conn: sqlite3.Connection, page_id: int) -> PageSummary:
            f" {_PAGE_COUNTS.format(where='WHERE page_id = :id')} WHERE p.id = :id")
     row = conn.execute(sql, {"id": page_id}).fetchone()
     if row is None:
-        raise PageNotFound(f"no page with id {page_id}")
+        raise PageNotFound(_("no page with id {id}").format(id=page_id))
     return _summary(row)
 
 
@@ -85,7 +86,7 @@ def find_page(conn: sqlite3.Connection, ref: str) -> PageSummary:
 
     ref = ref.strip()
     if not ref:
-        raise PageNotFound("no page given")
+        raise PageNotFound(_("no page given"))
     if ref.isdigit():
         row = conn.execute("SELECT id FROM pages WHERE id = ?", (int(ref),)).fetchone()
         if row is not None:
@@ -97,18 +98,20 @@ def find_page(conn: sqlite3.Connection, ref: str) -> PageSummary:
     if len(exact) == 1:
         matches = exact
     if not matches:
-        raise PageNotFound(f"no page matches {ref!r} (see `newsreader list`)")
+        raise PageNotFound(_("no page matches {ref} (see `newsreader list`)").format(
+            ref=repr(ref)))
     if len(matches) > 1:
-        ids = ", ".join(str(pid) for pid, _ in matches[:8])
+        ids = ", ".join(str(pid) for pid, _title in matches[:8])
         raise PageNotFound(
-            f"{ref!r} matches {len(matches)} pages (ids {ids}); give an id or more of the title")
+            _("{ref} matches {n} pages (ids {ids}); give an id or more of the title").format(
+                ref=repr(ref), n=count(len(matches)), ids=ids))
     return page_summary(conn, int(matches[0][0]))
 
 
 def seen_up_to(conn: sqlite3.Connection, page_id: int) -> datetime | None:
     row = conn.execute("SELECT seen_up_to FROM pages WHERE id = ?", (page_id,)).fetchone()
     if row is None:
-        raise PageNotFound(f"no page with id {page_id}")
+        raise PageNotFound(_("no page with id {id}").format(id=page_id))
     return from_ts(row[0])
 
 
@@ -326,7 +329,7 @@ def _detail(r: Any) -> EntryDetail:
 def entry_detail(conn: sqlite3.Connection, rowid: int) -> EntryDetail:
     r = conn.execute(f"{_DETAIL_SELECT} WHERE e.id = ?", (rowid,)).fetchone()
     if r is None:
-        raise PageNotFound(f"no entry with id {rowid}")
+        raise PageNotFound(_("no entry with id {id}").format(id=rowid))
     detail = _detail(r)
     also = copies(conn, [rowid]).get(rowid)
     if not also:
@@ -363,7 +366,7 @@ def stored_page(conn: sqlite3.Connection, page_id: int) -> Page:
         "SELECT kind, title, url, source, lead, published, updated, authors, topics,"
         " image_caption, cut FROM pages WHERE id = ?", (page_id,)).fetchone()
     if r is None:
-        raise PageNotFound(f"no page with id {page_id}")
+        raise PageNotFound(_("no page with id {id}").format(id=page_id))
     return Page(
         kind=PageKind(r[0]), title=r[1], url=r[2], source=r[3], lead=r[4] or None,
         published=from_iso_moment(r[5]), updated=from_iso_moment(r[6]),

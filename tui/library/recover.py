@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.i18n import _
 from tui.library import schema
 from tui.library.rows import LibraryError
 from tui.textnorm import topic_key
@@ -62,11 +63,13 @@ def recover(path: Path) -> Recovery:
         src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         version = src.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
-        raise LibraryError(f"nothing in library {path} can be read ({exc}); move it "
-                           "aside and newsreader starts a new library") from None
+        raise LibraryError(_("nothing in library {path} can be read ({reason}); move it "
+                             "aside and newsreader starts a new library").format(
+            path=path, reason=exc)) from None
     if version > schema.SCHEMA_VERSION:
         src.close()
-        raise LibraryError(f"library {path} is of a newer newsreader (schema {version})")
+        raise LibraryError(_("library {path} is of a newer newsreader (schema {version})")
+                           .format(path=path, version=version))
     fresh = path.with_name(path.name + ".recovering")
     for leftover in _with_journals(fresh):
         leftover.unlink(missing_ok=True)
@@ -83,12 +86,13 @@ def recover(path: Path) -> Recovery:
     except sqlite3.Error as exc:
         for leftover in _with_journals(fresh):
             leftover.unlink(missing_ok=True)
-        raise LibraryError(f"recovering library {path} failed ({exc}); nothing was moved"
-                           ) from None
+        raise LibraryError(_("recovering library {path} failed ({reason}); nothing was moved")
+                           .format(path=path, reason=exc)) from None
     finally:
         src.close()
     if not ok:  # cannot happen short of a failing disk: leave everything as it was
-        raise LibraryError(f"the recovered copy {fresh} fails integrity_check; nothing moved")
+        raise LibraryError(_("the recovered copy {path} fails integrity_check; nothing moved")
+                           .format(path=fresh))
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     for old, new in zip(_with_journals(path), _with_journals(aside), strict=True):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from tui.i18n import _, count, ngettext
+
 
 class LibraryError(Exception):
     """A failure worth one line to the user (corrupt or read-only database, ...)."""
@@ -34,18 +36,23 @@ class SaveResult:
         """What the save brought: `20 entries, 3 new` (+ edited/removed when
         there are some), or with `changes_only` `+3 new, 1 edited, 0 removed`."""
         unchanged = not (self.added or self.edited or self.removed)
+        edited = ngettext("{n} edited", "{n} edited", self.edited).format(n=count(self.edited))
+        removed = ngettext("{n} removed", "{n} removed", self.removed).format(
+            n=count(self.removed))
         if changes_only:
-            return "unchanged" if unchanged else (
-                f"+{self.added} new, {self.edited} edited, {self.removed} removed")
-        text = f"{self.total} {'entry' if self.total == 1 else 'entries'}, "
+            if unchanged:
+                return _("unchanged")
+            return ", ".join((ngettext("+{n} new", "+{n} new", self.added).format(
+                n=count(self.added)), edited, removed))
+        parts = [ngettext("{n} entry", "{n} entries", self.total).format(n=count(self.total))]
         if unchanged:
-            return text + "unchanged"
-        text += f"{self.added} new"
+            return ", ".join((*parts, _("unchanged")))
+        parts.append(ngettext("{n} new", "{n} new", self.added).format(n=count(self.added)))
         if self.edited:
-            text += f", {self.edited} edited"
+            parts.append(edited)
         if self.removed:
-            text += f", {self.removed} removed"
-        return text
+            parts.append(removed)
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

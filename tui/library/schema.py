@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.i18n import _
+
 BUSY_TIMEOUT_MS = 10_000
 
 SCHEMA_V1 = """
@@ -267,7 +269,8 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise sqlite3.OperationalError(f"cannot use WAL journal (got {mode})")
+                raise sqlite3.OperationalError(
+                    _("cannot use WAL journal (got {mode})").format(mode=mode))
         conn.execute("PRAGMA synchronous = NORMAL")
     except BaseException:
         conn.close()
@@ -285,8 +288,8 @@ def migrate(conn: sqlite3.Connection, on_create: Callable[[sqlite3.Connection], 
         return False
     if version > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(
-            f"library schema version {version} is newer than this newsreader knows "
-            f"({SCHEMA_VERSION})")
+            _("library schema version {version} is newer than this newsreader knows "
+              "({known})").format(version=version, known=SCHEMA_VERSION))
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Another process may have migrated while we waited for the lock.
@@ -309,19 +312,22 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     text = str(exc)
     low = text.lower()
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return (f"library {path} is corrupted ({text}); "
-                "`newsreader check --recover` copies what is readable")
+        return _("library {path} is corrupted ({reason}); "
+                 "`newsreader check --recover` copies what is readable").format(
+            path=path, reason=text)
     if "readonly" in low or "read-only" in low:
-        return f"library {path} is not writable ({text})"
+        return _("library {path} is not writable ({reason})").format(path=path, reason=text)
     if "unable to open" in low:
         import os
 
         folder = path.parent
         if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            return f"library {path} is not writable ({text})"
-        return f"cannot open library {path} ({text})"
+            return _("library {path} is not writable ({reason})").format(
+                path=path, reason=text)
+        return _("cannot open library {path} ({reason})").format(path=path, reason=text)
     if "locked" in low or "busy" in low:
-        return f"library {path} is busy: another newsreader holds it too long ({text})"
+        return _("library {path} is busy: another newsreader holds it too long ({reason})"
+                 ).format(path=path, reason=text)
     if "disk" in low and "full" in low:
-        return f"library {path}: disk full ({text})"
-    return f"library {path}: {text}"
+        return _("library {path}: disk full ({reason})").format(path=path, reason=text)
+    return _("library {path}: {reason}").format(path=path, reason=text)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.errors import UserError, one_line_error
+from tui.i18n import _
 from tui.ingest.feed import FeedItem, read_feed
 from tui.library import FeedRow, Library, LibraryError, SaveResult
 from tui.pipeline.sources import Source, import_source, read_again, read_source
@@ -51,7 +52,8 @@ def add_feed(library: Library, source: Source, on_item: OnItem | None = None,
     try:
         feed = read_feed(source.data, source.url or source.spec)
     except ValueError as exc:
-        raise UserError(f"cannot read the feed {source.spec}: {exc}") from None
+        raise UserError(_("cannot read the feed {source}: {reason}").format(
+            source=source.spec, reason=exc)) from None
     got = source.fetched
     feed_id = library.save_feed(source.spec, feed.title, got.etag if got else None,
                                 got.last_modified if got else None)
@@ -98,4 +100,4 @@ def feed_hint(library: Library, page_id: int) -> str | None:
         return None
     if any(f.url == url for f in library.feeds()):
         return None
-    return f"this page has a feed: {url} (newsreader add {url})"
+    return _("this page has a feed: {url} (newsreader add {url})").format(url=url)

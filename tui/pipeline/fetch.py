@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from tui import __version__
 from tui.errors import UserError
+from tui.i18n import _, decimal
 from tui.textnorm import clean_inline
 
 if TYPE_CHECKING:  # httpx (~50 ms) is imported by fetch(), when a page is fetched
@@ -90,15 +91,16 @@ def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = scheme or "none"
-        raise BadURL(f"unsupported URL scheme {shown!r} in {url} (only http and https)")
+        shown = scheme or _("none")
+        raise BadURL(_("unsupported URL scheme {scheme} in {url} (only http and https)").format(
+            scheme=repr(shown), url=url))
     if not parts.hostname:
-        raise BadURL(f"no host in URL {url}")
+        raise BadURL(_("no host in URL {url}").format(url=url))
     return url.strip()
 
 
 def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
+    return _("{size} MB").format(size=decimal(n / (1024 * 1024)))
 
 
 def _reason(exc: BaseException) -> str:
@@ -107,7 +109,7 @@ def _reason(exc: BaseException) -> str:
     while cause is not None:
         if isinstance(cause, OSError) and cause.errno is not None:
             if cause.errno == errno.ECONNREFUSED:
-                return "connection refused"
+                return _("connection refused")
             if cause.strerror:
                 return cause.strerror.lower()
         cause = cause.__cause__ or cause.__context__
@@ -115,12 +117,12 @@ def _reason(exc: BaseException) -> str:
     low = text.lower()
     if "name or service not known" in low or "nodename nor servname" in low or \
             "temporary failure in name resolution" in low:
-        return "host name not found"
+        return _("host name not found")
     if "connection refused" in low:
-        return "connection refused"
+        return _("connection refused")
     if "]" in text and text.startswith("["):
         text = text.split("]", 1)[1].strip()
-    return clean_inline(text).lower() or "connection failed"
+    return clean_inline(text).lower() or _("connection failed")
 
 
 def _deadline_transport(deadline: float) -> httpx.HTTPTransport:
@@ -210,26 +212,36 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
     except FetchError:
         raise
     except httpx.TooManyRedirects:
-        raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}) fetching {url}") \
-            from None
+        raise FetchError(_("too many redirects (more than {n}) fetching {url}").format(
+            n=MAX_REDIRECTS, url=url)) from None
     except httpx.UnsupportedProtocol as exc:
-        raise FetchError(f"unsupported URL scheme in a redirect from {url} ({exc})") from None
+        raise FetchError(_("unsupported URL scheme in a redirect from {url} ({reason})").format(
+            url=url, reason=exc)) from None
     except httpx.TimeoutException:
-        raise FetchError(f"timed out after {timeout:g} s fetching {url}") from None
+        raise FetchError(_timed_out(timeout, url)) from None
     except httpx.ConnectError as exc:
-        raise FetchError(f"cannot reach {host}: {_reason(exc)}") from None
+        raise FetchError(_("cannot reach {host}: {reason}").format(
+            host=host, reason=_reason(exc))) from None
     except httpx.DecodingError as exc:
-        raise FetchError(f"cannot decode the response from {url}: {clean_inline(str(exc))}") \
-            from None
+        raise FetchError(_("cannot decode the response from {url}: {reason}").format(
+            url=url, reason=clean_inline(str(exc)))) from None
     except httpx.RemoteProtocolError as exc:
         if "incomplete" in str(exc) or "complete message body" in str(exc):
-            raise FetchError(f"truncated response from {url}: {_reason(exc)}") from None
-        raise FetchError(f"fetching {url} failed: {_reason(exc)}") from None
+            raise FetchError(_("truncated response from {url}: {reason}").format(
+                url=url, reason=_reason(exc))) from None
+        raise FetchError(_("fetching {url} failed: {reason}").format(
+            url=url, reason=_reason(exc))) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise FetchError(f"fetching {url} failed: {_reason(exc)}") from None
+        raise FetchError(_("fetching {url} failed: {reason}").format(
+            url=url, reason=_reason(exc))) from None
     finally:
         if own:
             client.close()
+
+
+def _timed_out(timeout: float, url: str) -> str:
+    return _("timed out after {seconds} s fetching {url}").format(
+        seconds=decimal(timeout), url=url)
 
 
 def _body_chunks(response: httpx.Response, final: str) -> Iterator[bytes]:
@@ -260,10 +272,11 @@ def _body_chunks(response: httpx.Response, final: str) -> Iterator[bytes]:
                     break
                 out = decoder.decompress(decoder.unconsumed_tail, CHUNK)
         except zlib.error:
-            raise FetchError(f"cannot decode the {encoding} response from {final}") from None
+            raise FetchError(_("cannot decode the {encoding} response from {url}").format(
+                encoding=encoding, url=final)) from None
     if started and not decoder.eof:
-        raise FetchError(f"truncated response from {final}: the {encoding} stream "
-                         "ends early")
+        raise FetchError(_("truncated response from {url}: the {encoding} stream ends early")
+                         .format(url=final, encoding=encoding))
 
 
 def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
@@ -276,28 +289,32 @@ def _read(response: httpx.Response, url: str, deadline: float, timeout: float,
     if response.status_code >= 400 or response.status_code < 200:
         phrase = clean_inline(response.reason_phrase)
         reason = f" {phrase}" if phrase else ""
-        raise FetchError(f"HTTP {response.status_code}{reason} for {final}")
+        raise FetchError(_("HTTP {status}{reason} for {url}").format(
+            status=response.status_code, reason=reason, url=final))
     ctype_header = response.headers.get("content-type", "")
     media = clean_inline(ctype_header.split(";", 1)[0]).lower() or None
     if media is not None and not media.startswith(_TEXT_TYPES):
-        raise RefusedResponse(f"not a web page ({media}) at {final}")
+        raise RefusedResponse(_("not a web page ({type}) at {url}").format(
+            type=media, url=final))
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes \
             and "content-encoding" not in response.headers:
-        raise RefusedResponse(f"response larger than {_size(max_bytes)} ({_size(int(declared))}) "
-                         f"from {final}")
+        raise RefusedResponse(_("response larger than {limit} ({size}) from {url}").format(
+            limit=_size(max_bytes), size=_size(int(declared)), url=final))
     chunks: list[bytes] = []
     size = 0
     for chunk in _body_chunks(response, final):
         size += len(chunk)
         if size > max_bytes:
-            raise RefusedResponse(f"response larger than {_size(max_bytes)} from {final}")
+            raise RefusedResponse(_("response larger than {limit} from {url}").format(
+                limit=_size(max_bytes), url=final))
         chunks.append(chunk)
         if time.monotonic() > deadline:
-            raise FetchError(f"timed out after {timeout:g} s fetching {url}")
+            raise FetchError(_timed_out(timeout, url))
     raw = response.num_bytes_downloaded
     if declared and declared.isdigit() and raw < int(declared):
-        raise FetchError(f"truncated response from {final}: {raw} of {declared} bytes")
+        raise FetchError(_("truncated response from {url}: {got} of {declared} bytes").format(
+            url=final, got=raw, declared=declared))
     return Fetched(final, response.status_code, b"".join(chunks), media,
                    response.charset_encoding, response.headers.get("etag"),
                    response.headers.get("last-modified"))

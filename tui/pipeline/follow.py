@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.errors import one_line_error
+from tui.i18n import _, count, decimal
 from tui.library import EntryRow, Library, SaveResult
 
 DEFAULT_EVERY = 60.0  # seconds
@@ -92,8 +93,8 @@ def parse_follow_config(data: dict[str, object]) -> FollowConfig:
                 pages[str(url)] = got
     problem = None
     if skipped:
-        problem = (f"ignored {', '.join(skipped)} (a number of seconds, at least "
-                   f"{minimum:g})")
+        problem = _("ignored {settings} (a number of seconds, at least {minimum})").format(
+            settings=", ".join(skipped), minimum=decimal(minimum))
     return FollowConfig(every=every or max(DEFAULT_EVERY, minimum), pages=pages,
                         problem=problem, minimum=minimum)
 
@@ -133,9 +134,9 @@ def ended_reason(now: float, coverage_end: float | None,
     """Why a live blog has ended, or None while it is live: the publisher said
     coverage ended (coverageEndTime in the past), or no new entry for a day."""
     if coverage_end is not None and coverage_end <= now:
-        return "coverage ended"
+        return _("coverage ended")
     if last_activity is not None and now - last_activity >= after:
-        return "no new entry for 24 h"
+        return _("no new entry for 24 h")
     return None
 
 
@@ -226,18 +227,21 @@ def describe(state: FollowState, now: float, paused: bool = False) -> str:
     does, so a reader over SSH is not sent a repaint every second."""
     seen = ""
     if state.last_updated is not None:
-        seen = "updated " + _clock(state.last_updated)
+        seen = _("updated {time}").format(time=_clock(state.last_updated))
     elif state.last_checked is not None:
-        seen = "checked " + _clock(state.last_checked)
+        seen = _("checked {time}").format(time=_clock(state.last_checked))
     if state.ended:
-        return " · ".join(p for p in (f"ended ({state.ended})", seen) if p)
+        ended = _("ended ({reason})").format(reason=state.ended)
+        return " · ".join(p for p in (ended, seen) if p)
     if paused or state.paused:
-        return " · ".join(p for p in ("paused", seen) if p)
+        return " · ".join(p for p in (_("paused"), seen) if p)
     at = _clock(max(state.next_due, now), seconds=True)
     if state.last_error:
-        tries = f" ({state.failures} failures)" if state.failures > 1 else ""
-        return f"retry at {at}{tries}: {state.last_error}"
-    return " · ".join(p for p in (seen, f"next at {at}") if p)
+        if state.failures > 1:  # so always a plural
+            return _("retry at {time} ({n} failures): {error}").format(
+                time=at, n=count(state.failures), error=state.last_error)
+        return _("retry at {time}: {error}").format(time=at, error=state.last_error)
+    return " · ".join(p for p in (seen, _("next at {time}").format(time=at)) if p)
 
 
 def _clock(ts: float, seconds: bool = False) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from tui.errors import UserError
+from tui.i18n import _
 from tui.model import Page
 from tui.pipeline.fetch import MAX_BYTES, TIMEOUT, Fetched, check_url, fetch
 
@@ -49,14 +50,14 @@ def read_source(spec: str, *, etag: str | None = None, last_modified: str | None
     """The bytes of one SOURCE. For URLs `etag`/`last_modified` make the
     request conditional; `fetch_options` (timeout, connect_timeout) go to fetch."""
     if not spec.strip():
-        raise UserError("an empty SOURCE: give a file, - for standard input, or a URL")
+        raise UserError(_("an empty SOURCE: give a file, - for standard input, or a URL"))
     if spec == "-":
         return _checked(Source("-", _read_stdin(stdin, max_bytes), None, None),
-                        "standard input")
+                        _("standard input"))
     name = shown_name(spec)
     if is_url(spec):
         if name != spec:
-            raise UserError(f"not a valid URL: {name}")
+            raise UserError(_("not a valid URL: {url}").format(url=name))
         check_url(spec)
         got = fetch(spec, etag=etag, last_modified=last_modified, max_bytes=max_bytes,
                     **fetch_options)  # type: ignore[arg-type]
@@ -73,7 +74,8 @@ def shown_name(spec: str) -> str:
 
 
 def _too_large(what: str, max_bytes: int) -> UserError:
-    return UserError(f"{what} is larger than {max_bytes // (1024 * 1024)} MB")
+    return UserError(_("{source} is larger than {size} MB").format(
+        source=what, size=max_bytes // (1024 * 1024)))
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
@@ -83,10 +85,11 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
             raise ValueError("closed")
         data = stream.read(max_bytes + 1)  # never more: `add - < /dev/zero`
     except (OSError, ValueError) as exc:
-        reason = "it is closed" if isinstance(exc, ValueError) else (exc.strerror or exc)
-        raise UserError(f"cannot read standard input: {reason}") from None
+        reason = _("it is closed") if isinstance(exc, ValueError) else (exc.strerror or exc)
+        raise UserError(_("cannot read standard input: {reason}").format(
+            reason=reason)) from None
     if len(data) > max_bytes:
-        raise _too_large("standard input", max_bytes)
+        raise _too_large(_("standard input"), max_bytes)
     return data
 
 
@@ -97,25 +100,28 @@ def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise UserError(f"no such file: {name}") from None
+        raise UserError(_("no such file: {name}").format(name=name)) from None
     except IsADirectoryError:
-        raise UserError(f"{name} is a folder, not a page") from None
+        raise UserError(_("{name} is a folder, not a page").format(name=name)) from None
     except PermissionError:
-        raise UserError(f"cannot read {name}: permission denied") from None
+        raise UserError(_("cannot read {name}: permission denied").format(name=name)) \
+            from None
     except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise UserError(_("cannot read {name}: {reason}").format(
+            name=name, reason=exc.strerror or exc)) from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
-            raise UserError(f"{name} is a folder, not a page")
-        raise UserError(f"{name} is not a regular file (a device, FIFO or socket); "
-                        "use - to read standard input")
+            raise UserError(_("{name} is a folder, not a page").format(name=name))
+        raise UserError(_("{name} is not a regular file (a device, FIFO or socket); "
+                          "use - to read standard input").format(name=name))
     with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(max_bytes + 1)
         except OSError as exc:
-            raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+            raise UserError(_("cannot read {name}: {reason}").format(
+                name=name, reason=exc.strerror or exc)) from None
     if len(data) > max_bytes:
         raise _too_large(name, max_bytes)
     return data
@@ -125,12 +131,12 @@ def _checked(source: Source, name: str) -> Source:
     """Refuse, naming the source, what is clearly no page (before a feed is
     looked for); cheap: no copy of the data (parse checks these again)."""
     if not source.data or source.data.isspace():
-        raise UserError(f"{name} is empty")
+        raise UserError(_("{name} is empty").format(name=name))
     from tui.ingest.decode import describe_binary
 
     what = describe_binary(source.data, source.content_type)
     if what is not None:
-        raise UserError(f"not a web page ({what}): {name}")
+        raise UserError(_("not a web page ({what}): {name}").format(what=what, name=name))
     return source
 
 
@@ -138,13 +144,14 @@ def parse_source(source: Source) -> Page:
     """The Page in a source's bytes; UserError naming the source if unreadable."""
     from tui.ingest import IngestError, parse
 
-    name = source.url or ("standard input" if source.spec == "-" else source.spec)
+    name = source.url or (_("standard input") if source.spec == "-" else source.spec)
     try:
         page = parse(source.data, url=source.url, content_type=source.content_type)
     except IngestError as exc:
-        raise UserError(f"cannot read a page from {name}: {exc}") from None
+        raise UserError(_("cannot read a page from {name}: {reason}").format(
+            name=name, reason=exc)) from None
     if not page.entries and not page.title:
-        raise UserError(f"no page found in {name}")
+        raise UserError(_("no page found in {name}").format(name=name))
     return page
 
 
@@ -181,7 +188,7 @@ def reparse(library: Library, page_id: int) -> SaveResult:
     raw = library.raw_page(page_id)
     data = seed_raw(raw)
     if data is None:
-        raise UserError("no cached copy to parse again")
+        raise UserError(_("no cached copy to parse again"))
     parsed = parse_source(Source(str(page_id), data, raw.url, raw.content_type))
     return library.save_page(parsed, page_id=page_id)
 
@@ -218,13 +225,14 @@ def refetch(library: Library, page_id: int, timeout: float = TIMEOUT) -> SaveRes
     is recorded as the page's last error and raised (UserError)."""
     state = library.fetch_state(page_id)
     if not state.fetch_url:
-        raise UserError("no URL to refresh from")
+        raise UserError(_("no URL to refresh from"))
     fetch_url = state.fetch_url
 
     def merge(source: Source) -> SaveResult:
         if source.url and _site(source.url) != _site(fetch_url):
-            raise UserError(f"{fetch_url} now redirects to {source.url}, another host or "
-                            "port: not merged into the page (add that URL if it is the same)")
+            raise UserError(_("{url} now redirects to {target}, another host or port: not "
+                              "merged into the page (add that URL if it is the same)").format(
+                url=fetch_url, target=source.url))
         return import_source(library, source, page_id=page_id)
 
     return read_again(fetch_url, state.etag, state.last_modified,

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from tui.i18n import _
+
 
 def key_label(app, binding: Binding) -> str:  # type: ignore[no-untyped-def]
     """The keys of a binding after keymap overrides, as the Footer shows them."""
@@ -55,7 +57,7 @@ class KeyTable(Widget):
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", _("Close"), id="help.close"),
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
     ]
@@ -66,8 +68,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "escape to close · keys can be changed in config.toml"
+            body.border_title = _("Keys")
+            body.border_subtitle = _("escape to close · keys can be changed in config.toml")
             yield KeyTable(self.sections, id="help-table")
 
     def action_scroll(self, direction: str) -> None:

@@ -11,20 +11,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.app.safe_text import one_line
+from tui.i18n import _
 
 
 class PromptScreen(ModalScreen[str | None]):
     """Asks for one line; dismissed with it (stripped), or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", _("Cancel"), id="prompt.cancel")]
 
     def __init__(self, title: str, initial: str = "", placeholder: str = "",
-                 hint: str = "enter · escape to cancel") -> None:
+                 hint: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.initial = initial
         self.placeholder = placeholder
-        self.hint = hint
+        self.hint = hint if hint is not None else _("enter · escape to cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box") as box:
@@ -42,8 +43,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or enter says yes; n or escape, no."""
 
     BINDINGS = [
-        Binding("y,enter", "dismiss(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "dismiss(False)", "No", id="confirm.no"),
+        Binding("y,enter", "dismiss(True)", _("Yes"), id="confirm.yes"),
+        Binding("n,escape", "dismiss(False)", _("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -52,6 +53,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box") as box:
-            box.border_title = "Are you sure?"
+            box.border_title = _("Are you sure?")
             yield Label(self.question, markup=False)
-            yield Label("y to confirm · n or escape to keep it", id="prompt-hint")
+            yield Label(_("y to confirm · n or escape to keep it"), id="prompt-hint")

@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 
 from tui.app.safe_text import set_border_text
 from tui.app.widgets.topic_sidebar import fit
+from tui.i18n import _, number
 from tui.textnorm import fold
 
 
 class TopicPicker(ModalScreen[str | None]):
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="topics.cancel"),
+        Binding("escape", "dismiss(None)", _("Cancel"), id="topics.cancel"),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
@@ -33,8 +34,9 @@ class TopicPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="topic-box") as box:
-            set_border_text(box, "border_title", f"Topics · {self.scope}")
-            yield Input(placeholder="type to filter, enter to choose", id="topic-input")
+            set_border_text(box, "border_title",
+                            _("Topics · {scope}").format(scope=self.scope))
+            yield Input(placeholder=_("type to filter, enter to choose"), id="topic-input")
             yield OptionList(id="topic-options")
 
     def on_mount(self) -> None:
@@ -46,7 +48,7 @@ class TopicPicker(ModalScreen[str | None]):
         width = max(20, options.scrollable_content_region.width - 2 or 40)
         count_style = self.get_component_rich_style("topic-picker--count", partial=True)
         options.set_options(
-            Option(fit(topic, f"{count:,}", width, count_style=count_style), id=topic)
+            Option(fit(topic, number(count), width, count_style=count_style), id=topic)
             for topic, count in self.topics
             if wanted in fold(topic)
         )

@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from tui.app.safe_text import one_line
 from tui.app.strips import compact
+from tui.i18n import _, day_and_month, day_label
 from tui.library import EntryRow
 from tui.moments import on_clock
 
@@ -75,14 +76,14 @@ def build_items(
             is_new = mark[1] > seen_up_to
             if is_new != new_block:
                 if is_new:
-                    items.append(Divider("new since your last visit", "new"))
+                    items.append(Divider(_("new since your last visit"), "new"))
                 elif new_block:
-                    items.append(Divider("seen before", "new"))
+                    items.append(Divider(_("seen before"), "new"))
                 new_block = is_new
         if span_days and mark is not None and mark[0] is not None:
             day = on_clock(mark[0], clock).date()
             if day != last_day:
-                items.append(Divider(f"{day:%A} {day.day} {day:%B %Y}"))
+                items.append(Divider(day_label(day)))
                 last_day = day
         items.append(rowid)
     return items
@@ -92,13 +93,13 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     """The entries of the current view; the cursor picks the one shown."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", id="list.down", show=False),
-        Binding("k,up", "cursor_up", "Up", id="list.up", show=False),
-        Binding("g,home", "first", "First", id="list.first", show=False),
-        Binding("G,end", "last", "Last", id="list.last", show=False),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", id="list.page_down", show=False),
-        Binding("pageup,ctrl+b", "page_up", "Page up", id="list.page_up", show=False),
-        Binding("enter,l,right", "open", "Read", id="list.open"),
+        Binding("j,down", "cursor_down", _("Down"), id="list.down", show=False),
+        Binding("k,up", "cursor_up", _("Up"), id="list.up", show=False),
+        Binding("g,home", "first", _("First"), id="list.first", show=False),
+        Binding("G,end", "last", _("Last"), id="list.last", show=False),
+        Binding("pagedown,ctrl+f", "page_down", _("Page down"), id="list.page_down", show=False),
+        Binding("pageup,ctrl+b", "page_up", _("Page up"), id="list.page_up", show=False),
+        Binding("enter,l,right", "open", _("Read"), id="list.open"),
     ]
 
     COMPONENT_CLASSES = {
@@ -138,7 +139,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self.row_source: RowSource | None = None
         self.items: Sequence[Item] = []
         self.single_page = False
-        self.empty_text = "Loading…"
+        self.empty_text = _("Loading…")
         self._rows: LRUCache[int, EntryRow] = LRUCache(maxsize=5000)
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=1000)
         self._today = date.today()
@@ -169,7 +170,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         rows: Sequence[EntryRow] = (),
         single_page: bool = False,
         select: int | None = None,
-        empty_text: str = "No entries here.",
+        empty_text: str | None = None,
         anchor: bool = False,
     ) -> None:
         """Show new content; put the cursor on row id `select` if it is there.
@@ -184,7 +185,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._fresh_at = [i for i, item in enumerate(items)
                           if isinstance(item, int) and item in self.fresh] if self.fresh else []
         self.single_page = single_page
-        self.empty_text = empty_text
+        self.empty_text = empty_text if empty_text is not None else _("No entries here.")
         self._today = date.today()
         self._strips.clear()
         index = self.index_of(select) if select is not None else None
@@ -474,7 +475,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
                 text.append(f"{label:<12} ", get("entry-list--time"))
             if row.rowid in self.watched:
                 text.append("◆ ", get("entry-list--watched"))
-            headline = one_line(row.headline) or "(no headline)"
+            headline = one_line(row.headline) or _("(no headline)")
             style = get("entry-list--read" if row.read else "entry-list--unread")
             if row.removed:
                 style += get("entry-list--removed")
@@ -498,7 +499,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             return f"#{row.position + 1}" if self.single_page else ""
         when = on_clock(row.time, self.clock)
         if new_day:
-            return f"{when.day} {when:%b}"
+            return day_and_month(when)
         return f"{when:%H:%M}"
 
     def _day_changes(self, index: int, row: EntryRow) -> bool:

@@ -32,6 +32,7 @@ from textual.widget import Widget
 
 from tui.app.safe_text import local, one_line, safe
 from tui.app.strips import compact
+from tui.i18n import _, short_day
 from tui.library import EntryDetail
 from tui.moments import page_and_local
 
@@ -59,8 +60,8 @@ LOOK_CLASSES = {look.name: f"entry-view--{look.name}" for look in fields(Looks)}
 
 
 def day_label(day: date | datetime) -> str:
-    """"Wed 11 Feb 2026"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """"Wed 11 Feb 2026" ("mer. 11 févr. 2026")."""
+    return short_day(day)
 
 
 def moment_label(moment: date | datetime, zone: str | None = None) -> str:
@@ -82,11 +83,14 @@ def when_label(detail: EntryDetail, page_entries: int | None = None) -> str:
     day_text = f" · {day_label(local(day) if isinstance(day, datetime) else day)}" \
         if day is not None else ""
     if detail.minute:
-        return f"{one_line(detail.minute)} (minute of play){day_text}"
+        return _("{minute} (minute of play)").format(minute=one_line(detail.minute)) + day_text
     if detail.time_text:
-        return f"{one_line(detail.time_text)}{day_text} (as printed on the page)"
-    of = f" of {page_entries}" if page_entries else ""
-    return f"Update {row.position + 1}{of}{day_text} (the page gives no times)"
+        return _("{time} (as printed on the page)").format(
+            time=one_line(detail.time_text) + day_text)
+    position = row.position + 1
+    update = _("Update {position} of {total}").format(position=position, total=page_entries) \
+        if page_entries else _("Update {position}").format(position=position)
+    return _("{update} (the page gives no times)").format(update=update + day_text)
 
 
 def header_text(detail: EntryDetail, *, cross_page: bool = False,
@@ -95,7 +99,7 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
     article its publisher, date and authors; the page title only where the
     list mixes pages (it says which live blog the entry belongs to)."""
     row = detail.row
-    headline = one_line(row.headline) or "(no headline)"
+    headline = one_line(row.headline) or _("(no headline)")
     article = detail.page_kind == "article"
     text = Text()
     text.append(headline, looks.headline)
@@ -109,29 +113,30 @@ def header_text(detail: EntryDetail, *, cross_page: bool = False,
             meta.append(moment_label(moment))
         authors = [one_line(a) for a in detail.authors if one_line(a)]
         if authors:
-            meta.append("by " + ", ".join(authors))
+            meta.append(_("by {authors}").format(authors=", ".join(authors)))
     else:
         meta.append(when_label(detail, page_entries))
         if detail.source:
             meta.append(one_line(detail.source))
-    text.append(" · ".join(meta) or "(no date or publisher given)", looks.meta)
+    text.append(" · ".join(meta) or _("(no date or publisher given)"), looks.meta)
     flags = []
     if row.starred:
-        flags.append("★ starred")
+        flags.append("★ " + _("starred"))
     if row.edited:
-        flags.append(f"edited {local(detail.edited_at):%H:%M}" if detail.edited_at else "edited")
+        flags.append(_("edited {time}").format(time=f"{local(detail.edited_at):%H:%M}")
+                     if detail.edited_at else _("edited"))
     if row.removed:
-        flags.append("removed from the page")
+        flags.append(_("removed from the page"))
     if flags:
         text.append("  " + " · ".join(flags), looks.flags)
     title = one_line(detail.page_title)
     if cross_page and title and title != headline:
         text.append("\n")
-        text.append("in " + title, looks.page)
+        text.append(_("in {page}").format(page=title), looks.page)
     if detail.also_in:  # one wire item on several live blogs
         text.append("\n")
-        text.append("also on " + ", ".join(one_line(name) for name in detail.also_in),
-                    looks.page)
+        text.append(_("also on {pages}").format(
+            pages=", ".join(one_line(name) for name in detail.also_in)), looks.page)
     if detail.topics:
         text.append("\n")
         for i, topic in enumerate(detail.topics):
@@ -180,7 +185,7 @@ def extras_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
         line = one_line(caption) or one_line(url) or ""
         if not line and not credit:
             continue
-        text.append(f"[{one_line(kind) or 'media'}] ", looks.media)
+        text.append("[" + (one_line(kind) or _("media")) + "] ", looks.media)
         text.append(line)
         if credit:
             text.append(f" — {one_line(credit)}", looks.media)
@@ -188,7 +193,7 @@ def extras_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
     if detail.links:
         if text:
             text.append("\n")
-        text.append("Links\n", looks.heading)
+        text.append(_("Links") + "\n", looks.heading)
         for number, (url, label) in enumerate(detail.links, 1):
             text.append(f"{number:>2}. ")
             if label and one_line(label) != one_line(url):
@@ -196,7 +201,7 @@ def extras_text(detail: EntryDetail, looks: Looks = PLAIN) -> Text | None:
             text.append(one_line(url), looks.link)
             text.append("\n")
     if detail.previous_body:
-        text.append("\nBefore the last edit\n", looks.heading)
+        text.append("\n" + _("Before the last edit") + "\n", looks.heading)
         text.append(safe(detail.previous_body), looks.previous)
     text.rstrip()
     return text or None
@@ -210,13 +215,13 @@ class EntryView(ScrollView, can_focus=True):
     Scrolls on its own; j/k and the arrows scroll, space/b page."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", id="detail.down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", id="detail.up", show=False),
-        Binding("g,home", "scroll_home", "Top", id="detail.top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", id="detail.bottom", show=False),
-        Binding("pagedown", "page_down", "Page down", id="detail.page_down", show=False),
-        Binding("pageup", "page_up", "Page up", id="detail.page_up", show=False),
-        Binding("h,escape,left", "back", "Back", id="detail.back"),
+        Binding("j,down", "scroll_down", _("Scroll down"), id="detail.down", show=False),
+        Binding("k,up", "scroll_up", _("Scroll up"), id="detail.up", show=False),
+        Binding("g,home", "scroll_home", _("Top"), id="detail.top", show=False),
+        Binding("G,end", "scroll_end", _("Bottom"), id="detail.bottom", show=False),
+        Binding("pagedown", "page_down", _("Page down"), id="detail.page_down", show=False),
+        Binding("pageup", "page_up", _("Page up"), id="detail.page_up", show=False),
+        Binding("h,escape,left", "back", _("Back"), id="detail.back"),
     ]
 
     COMPONENT_CLASSES = set(LOOK_CLASSES.values())
@@ -231,7 +236,7 @@ class EntryView(ScrollView, can_focus=True):
         self.cross_page = False
         #: Entries per page id, for "Update 2 of 20". Set by the app.
         self.page_entries: dict[int, int] = {}
-        self._message = "Loading…"  # shown while there is no header
+        self._message = _("Loading…")  # shown while there is no header
         self._header: Text | None = None
         self._lead: Text | None = None
         self._extras: Text | None = None
@@ -295,7 +300,7 @@ class EntryView(ScrollView, can_focus=True):
             parts += [Text(), Markdown(numbered_links(self.body_text, links),
                                        hyperlinks=False)]
         elif self.detail is not None and self.body_rowid is not None:
-            parts += [Text(), Text("(no text)", self.looks.message)]
+            parts += [Text(), Text(_("(no text)"), self.looks.message)]
         if self._extras is not None:
             parts += [Text(), self._extras]
         console = self.app.console

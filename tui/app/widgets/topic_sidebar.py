@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.safe_text import one_line
+from tui.i18n import _, number
 from tui.library import PageSummary
 
 LIVE_MARK = "◉ "
@@ -87,11 +88,11 @@ def fit(label: str, count: str, width: int, style: Style | str = "",
 
 class TopicSidebar(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", id="sidebar.down", show=False),
-        Binding("k", "cursor_up", "Up", id="sidebar.up", show=False),
-        Binding("g", "first", "First", id="sidebar.first", show=False),
-        Binding("G", "last", "Last", id="sidebar.last", show=False),
-        Binding("l,right", "focus_list", "Entries", id="sidebar.entries", show=False),
+        Binding("j", "cursor_down", _("Down"), id="sidebar.down", show=False),
+        Binding("k", "cursor_up", _("Up"), id="sidebar.up", show=False),
+        Binding("g", "first", _("First"), id="sidebar.first", show=False),
+        Binding("G", "last", _("Last"), id="sidebar.last", show=False),
+        Binding("l,right", "focus_list", _("Entries"), id="sidebar.entries", show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -146,8 +147,8 @@ class TopicSidebar(OptionList):
 
     def _page_prompt(self, page: PageSummary, width: int) -> Text:
         mark = LIVE_MARK if page.kind == "liveblog" else ARTICLE_MARK
-        title = one_line(page.title) or one_line(page.url) or f"page {page.id}"
-        count = f"{page.unread:,}" if page.unread else ""
+        title = one_line(page.title) or one_line(page.url) or _("page {id}").format(id=page.id)
+        count = number(page.unread) if page.unread else ""
         room = max(1, width - cell_len(count) - 1 - cell_len(mark))
         # A wide sidebar names publisher and title, cut in the middle; a
         # narrow one keeps the title's start (fit cuts it at the end).
@@ -160,14 +161,17 @@ class TopicSidebar(OptionList):
         count = self._look("count")
         return {
             **({} if not self.live else {
-                "live": fit("◉ Live", f"{self.live:,}", width, count_style=count)}),
-            "all": fit("All", f"{sum(p.entries for p in pages):,}", width, count_style=count),
-            "unread": fit("Unread", f"{sum(p.unread for p in pages):,}", width,
+                "live": fit(LIVE_MARK + _("Live"), number(self.live), width,
+                            count_style=count)}),
+            "all": fit(_("All"), number(sum(p.entries for p in pages)), width,
+                       count_style=count),
+            "unread": fit(_("Unread"), number(sum(p.unread for p in pages)), width,
                           count_style=count),
-            "starred": fit("Starred", f"{sum(p.starred for p in pages):,}", width,
+            "starred": fit(_("Starred"), number(sum(p.starred for p in pages)), width,
                            count_style=count),
             **({} if self.watched is None else {
-                "watched": fit("Watched", f"{self.watched:,}", width, count_style=count)}),
+                "watched": fit(_("Watched"), number(self.watched), width,
+                               count_style=count)}),
         }
 
     def update_counts(self, pages: Sequence[PageSummary]) -> None:
@@ -225,16 +229,19 @@ class TopicSidebar(OptionList):
         options: list[Option | None] = [
             Option(prompt, id=key) for key, prompt in self._totals(pages, width).items()
         ]
-        options.append(Option(Text("PAGES", heading), id="-pages", disabled=True))
+        options.append(Option(Text(_("PAGES"), heading), id="-pages", disabled=True))
         options += [Option(self._page_prompt(page, width), id=f"page:{page.id}")
                     for page in pages]
-        options.append(Option(Text(f"TOPICS · {topic_scope}", heading, no_wrap=True,
-                                   overflow="ellipsis"), id="-topics", disabled=True))
+        # One line whatever the language: the option list would wrap a longer one.
+        topics_heading = Text(_("TOPICS · {scope}").format(scope=topic_scope), heading,
+                              no_wrap=True, overflow="ellipsis")
+        topics_heading.truncate(width, overflow="ellipsis")
+        options.append(Option(topics_heading, id="-topics", disabled=True))
         if not topics:
-            options.append(Option(Text("  (none)", self._look("none")), id="-no-topics",
+            options.append(Option(Text("  " + _("(none)"), self._look("none")), id="-no-topics",
                                   disabled=True))
         for topic, topic_count in topics:
-            options.append(Option(fit("# " + one_line(topic), f"{topic_count:,}", width,
+            options.append(Option(fit("# " + one_line(topic), number(topic_count), width,
                                       count_style=count), id=f"topic:{topic}"))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
