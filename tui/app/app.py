@@ -38,6 +38,8 @@ WORKER_TASKS = {
     "save read and star marks": N_("save read and star marks"), "search": N_("search"),
 }
 
+UNKNOWN_TASK = N_("work")
+
 #: Textual's own palette commands (App.get_system_commands), in the catalog:
 #: titles and help as Textual writes them.
 SYSTEM_COMMANDS = (
@@ -124,7 +126,7 @@ class NewsReaderApp(App[None]):
         the line told."""
         error = worker.error
         line = one_line_error(error) if error is not None else _("unknown error")
-        task = _(WORKER_TASKS.get(worker.name or "", N_("work")))
+        task = _(WORKER_TASKS.get(worker.name or "", UNKNOWN_TASK))
         self.notify(line, title=_("Could not {task}").format(task=task), severity="error",
                     timeout=8)
         return line
