@@ -44,6 +44,7 @@ def test_the_reader_in_french_under_lang_fr(home: Path) -> None:
     assert "mer. 11 févr. 2026" in main  # the entry's day, in French
     assert "Cette entrée n'a pas d'heure d'où partir." in screens["notices"]  # type: ignore[operator]
     assert "Touches" in str(screens["help"])
+    assert "espace" in str(screens["help"]) and "échap" in str(screens["help"])  # key names
     english = [m for m in english_messages() if len(m.split()) >= 3]
     for name in ("main", "help", "all", "notice_screen"):
         leaks = [m for m in english if m in str(screens[name])]

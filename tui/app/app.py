@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -39,6 +40,11 @@ WORKER_TASKS = {
 }
 
 UNKNOWN_TASK = N_("work")
+
+#: Keys Textual names in words (as get_key_display writes them), for the
+#: help and the footer: "espace", "échap" in French.
+KEY_NAMES = {name: name for name in (
+    N_("space"), N_("esc"), N_("home"), N_("end"), N_("pgup"), N_("pgdn"), N_("tab"))}
 
 #: Textual's own palette commands (App.get_system_commands), in the catalog:
 #: titles and help as Textual writes them.
@@ -146,6 +152,13 @@ class NewsReaderApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=_("Search for commands…")))
+
+    def get_key_display(self, binding: Binding) -> str:
+        shown = super().get_key_display(binding)
+        parts = shown.split("+")
+        if parts[-1] in KEY_NAMES:  # "shift+tab": the modifier as Textual writes it
+            parts[-1] = _(KEY_NAMES[parts[-1]])
+        return "+".join(parts)
 
     def search_themes(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeProvider],
