@@ -101,6 +101,23 @@ def test_language_from_the_environment(environ: dict[str, str], language: str) -
     assert i18n.language_from_env(environ) == language
 
 
+def test_the_language_is_read_from_the_config_file_the_app_uses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tui.i18n reads config.toml before tui.config does: from the same
+    file on every system (on Windows platformdirs puts an app's folder under
+    its author's, which `appauthor=False` left out)."""
+    import platformdirs
+    import platformdirs.windows
+
+    from tui.config import config_path
+
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", lambda _csidl: str(tmp_path))
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text('language = "fr"\n', encoding="utf-8")
+    assert i18n.language_from_config() == "fr"
+
+
 def test_dates_numbers_and_plurals_in_both_languages() -> None:
     day = date(2026, 2, 11)
     try:

@@ -129,6 +129,22 @@ def test_a_wire_item_on_two_blogs_is_one_row_of_the_river(home: Path) -> None:
         assert detail.also_in == ("Courier",)
 
 
+def test_a_copy_of_a_read_wire_item_arrives_read(home: Path) -> None:
+    """One wire item read once is read: a blog that brings its copy later
+    (after it was read) does not bring it back as unread."""
+    path = home / "lib.sqlite3"
+    _two_blogs_sharing_a_wire_item(path)
+    with Library.open(path, seed=False) as library:
+        library.set_read(library.entry_rowids(EntryFilter(live=True)))
+        third = library.save_page(_live("https://three.example/live", "Gazette", [
+            ("g2", "Gazette: rain tomorrow", "Rain is forecast.", 0.5),
+            ("g1", "Strikes in the south", WIRE, 2)])).page_id
+        rows = library.entry_rows(library.entry_rowids(EntryFilter(page_id=third)))
+        assert [(r.headline, r.read) for r in rows] == [
+            ("Gazette: rain tomorrow", False), ("Strikes in the south", True)]
+        assert library.page_summary(third).unread == 1
+
+
 async def test_river_rows_labels_days_and_new_line(home: Path) -> None:
     path = home / "lib.sqlite3"
     _two_blogs_sharing_a_wire_item(path)

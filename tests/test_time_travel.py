@@ -123,3 +123,50 @@ async def test_braces_go_by_day_on_a_page_that_spans_days(three_days: tuple[Path
         await pilot.press("j", "right_curly_bracket")  # from the 16th at 9
         await settle(pilot)
         assert current() == "17 at 09"  # the oldest entry of the day after
+
+
+@pytest.fixture
+def paris_machine(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The machine's zone is Europe/Paris (clock = "local" reads it)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("paris_machine")
+def test_days_on_the_local_clock_across_a_change_of_hour(home: Path) -> None:
+    """On the machine's clock a day is 23 or 25 hours when the hour changes:
+    `{` and `}` go by its own midnights, not by 24 hours from the offset of
+    the entry under the cursor (which skipped the hour after midnight)."""
+    from tui.app.time_travel import entry_a_step_away
+    from tui.library import EntryFilter
+
+    winter, summer = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+    moments = {  # Paris went from +1 to +2 at 2:00 on 31 March 2024, back on 27 October
+        "30 Mar 10:00": datetime(2024, 3, 30, 10, 0, tzinfo=winter),
+        "30 Mar 23:30": datetime(2024, 3, 30, 23, 30, tzinfo=winter),
+        "31 Mar 14:00": datetime(2024, 3, 31, 14, 0, tzinfo=summer),
+        "27 Oct 01:00": datetime(2024, 10, 27, 1, 0, tzinfo=summer),
+        "27 Oct 23:30": datetime(2024, 10, 27, 23, 30, tzinfo=winter),
+        "28 Oct 09:00": datetime(2024, 10, 28, 9, 0, tzinfo=winter),
+    }
+    with Library.open(home / "lib.sqlite3", seed=False) as library:
+        pid = library.save_page(Page(
+            kind=PageKind.LIVEBLOG, title="Year", url="https://news.example/year",
+            entries=tuple(Entry(id=name, position=n, headline=name, time=when,
+                                body_markdown="Text.")
+                          for n, (name, when) in enumerate(reversed(moments.items()))))).page_id
+        flt = EntryFilter(page_id=pid)
+
+        def step(name: str, direction: int) -> str | None:
+            rowid = entry_a_step_away(library, flt, moments[name], direction, True, "local")
+            rows = library.entry_rows([rowid]) if rowid is not None else []
+            return rows[0].headline if rows else None
+
+        assert step("31 Mar 14:00", -1) == "30 Mar 23:30"  # the day before's newest
+        assert step("27 Oct 01:00", +1) == "28 Oct 09:00"  # 23:30 is still the 27th
+        assert step("30 Mar 10:00", +1) == "31 Mar 14:00"

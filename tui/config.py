@@ -87,8 +87,9 @@ class Config:
         else:
             ignored.append(f"mark_read_after = {after!r} " + _('(seconds, or "never")'))
         language = data.get("language")
-        if language is None or language in LANGUAGES:
-            config.language = language
+        code = language.split("_")[0].split(".")[0].lower() if isinstance(language, str) else None
+        if language is None or code in LANGUAGES:
+            config.language = code  # "fr_FR" is French, as tui.i18n reads it
         else:
             ignored.append(f"language = {language!r} " + _('("fr" or "en")'))
         if ignored:

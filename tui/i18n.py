@@ -51,7 +51,7 @@ def language_from_config() -> str | None:
 
         from platformdirs import user_config_path
 
-        path = user_config_path("newsreader", appauthor=False) / "config.toml"
+        path = user_config_path("newsreader") / "config.toml"  # as tui.config.config_path
         value = tomllib.loads(path.read_text(encoding="utf-8")).get("language")
     except (OSError, ValueError, UnicodeDecodeError):
         return None

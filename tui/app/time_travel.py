@@ -6,7 +6,7 @@ old live blog is travelled in its own day."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tui.i18n import _
 from tui.library import EntryFilter, Library
@@ -46,6 +46,15 @@ def spans_days(library: Library, flt: EntryFilter, clock: str = "page",
     return first != last
 
 
+def _midnight(here: datetime, day: date, clock: str) -> datetime:
+    """The start of `day` on `clock`: on the machine's, at its offset of that
+    night (a day when the hour changes has 23 or 25 hours); on the page's,
+    at the offset of `here`."""
+    if clock == "local":
+        return datetime.combine(day, time()).astimezone()
+    return datetime.combine(day, time(), here.tzinfo)
+
+
 def entry_a_step_away(library: Library, flt: EntryFilter, current: datetime,
                       step: int, by_day: bool = False, clock: str = "page") -> int | None:
     """`{` (step -1) and `}` (+1). By the hour: the entry nearest an hour
@@ -54,10 +63,10 @@ def entry_a_step_away(library: Library, flt: EntryFilter, current: datetime,
     Strictly before or after `current`; None at the end of the view."""
     if by_day:
         here = on_clock(current, clock)
-        start = datetime.combine(here.date(), time(), here.tzinfo)
+        start = _midnight(here, here.date(), clock)
         if step < 0:
             return library.nearest_entry(flt, start, before=start)
-        end = start + timedelta(days=1)
+        end = _midnight(here, here.date() + timedelta(days=1), clock)
         return library.nearest_entry(flt, end, after=end - timedelta(microseconds=1))
     target = current + timedelta(hours=step)
     if step < 0:

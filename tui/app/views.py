@@ -83,13 +83,15 @@ def river_items(lib: Library, flt: EntryFilter, rowids: list[int]) -> list[Item]
     new = lib.entries_new_since(flt, seen, MAX_DIVIDER_ROWS)
     if not new or len(new) >= MAX_DIVIDER_ROWS:
         return cast("list[Item]", rowids)
-    left, end = len(new), 0
-    for end, rowid in enumerate(rowids):  # noqa: B007 (end is used after the loop)
+    # The walk stops at the last new row; a new entry stored between the two
+    # reads (following) is not in `rowids`: no further than MAX_DIVIDER_ROWS.
+    left, end, last = len(new), 0, 0
+    for end, rowid in enumerate(rowids[:MAX_DIVIDER_ROWS]):
         if rowid in new:
-            left -= 1
+            left, last = left - 1, end
             if not left:
                 break
-    end += 2  # one row past the last new one: its "seen before" line
+    end = last + 2  # one row past the last new one: its "seen before" line
     # No times in these marks: the river's time column shows the days.
     after = seen + timedelta(seconds=1)
     marks: dict[int, Marks] = {rowid: (None, after if rowid in new else seen)

@@ -147,7 +147,8 @@ def order_with_gone(page_order: list[str], old_order: list[str]) -> list[str]:
 
 def mark_shared(conn: sqlite3.Connection, page_id: int, keys: set[str]) -> None:
     """Entries of `keys` (just stored on `page_id`) that another page has
-    too are one wire item: all copies are marked `shared`."""
+    too are one wire item: all copies are marked `shared`, and this page's
+    copy is read when another was (one wire item read once is read)."""
     found: list[str] = []
     chunk = sorted(keys)
     for start in range(0, len(chunk), 500):
@@ -158,6 +159,10 @@ def mark_shared(conn: sqlite3.Connection, page_id: int, keys: set[str]) -> None:
             " AND page_id != ?", [*part, page_id])]
     conn.executemany("UPDATE entries SET shared = 1 WHERE text_key = ? AND shared = 0",
                      [(k,) for k in found])
+    conn.executemany("UPDATE entries SET read = 1 WHERE text_key = ? AND page_id = ? AND read = 0"
+                     " AND EXISTS (SELECT 1 FROM entries AS copy WHERE copy.text_key = ?"
+                     " AND copy.page_id != ? AND copy.read = 1)",
+                     [(k, page_id, k, page_id) for k in found])
 
 
 def merge_page(conn: sqlite3.Connection, page: Page, now: float,
