@@ -8,11 +8,13 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from liveserver import LiveServer, Post, Reply, liveblog_html
 from test_app import screen_text, settle
 from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
+from tui.app.messages import ViewLoaded
 from tui.app.reader import ReaderScreen
 from tui.app.view_key import ViewKey
 from tui.config import Config
@@ -186,3 +188,39 @@ async def test_river_rows_labels_days_and_new_line(home: Path) -> None:
         assert "a ceasefire" in lines[new_line + 1]
         assert "seen before" in lines[new_line + 2]
         assert "markets fall" in lines[new_line + 3]
+
+
+async def test_a_big_river_shows_its_first_screen_then_the_rest(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reopened on a river of more rows than its first screen: the first
+    rows come first (counts "…", "300+ entries"), then the whole list, the
+    cursor on the entry it was left on."""
+    path = home / "lib.sqlite3"
+    with Library.open(path, seed=False) as library:
+        for name in ("Herald", "Courier"):
+            library.save_page(_live(f"https://{name.lower()}.example/live", name, [
+                (f"{name}{n}", f"{name} update {n}", f"Text {n}.",
+                 n / 10 + (name == "Courier") / 20) for n in range(250)]))
+        rowids = library.entry_rowids(EntryFilter(live=True))
+        left_on = rowids[7]
+        library.save_reader_state({"view": "live", "entry": str(left_on), "context": "",
+                                   "scroll": "0"})
+    seen: list[tuple[bool, bool, int]] = []
+    shown = ReaderScreen.on_view_loaded
+
+    def spy(self: ReaderScreen, message: ViewLoaded) -> None:
+        seen.append((message.partial, message.completes, len(message.items)))
+        shown(self, message)
+        if message.partial:
+            seen.append((True, True, -1) if "300+ entries" in str(
+                self.entry_list.border_subtitle) and self.sidebar.live < 0 else (False, False, -1))
+
+    monkeypatch.setattr(ReaderScreen, "on_view_loaded", spy)
+    app = NewsReaderApp(path, config=Config(mark_read_after=None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert seen[:3] == [(True, False, 300), (True, True, -1), (False, True, 500)]
+        reader = app.reader_screen
+        assert reader.entry_list.entry_count == 500 and reader.sidebar.live == 500
+        assert reader.entry_list.current_rowid == left_on
+        assert "500 entries" in str(reader.entry_list.border_subtitle)

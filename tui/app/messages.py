@@ -12,6 +12,9 @@ from tui.app.widgets.entry_list import Item
 from tui.library import EntryRow, PageSummary, SearchHit
 from tui.pipeline.follow import PollOutcome
 
+#: A count not known yet (the first screen of a big view): shown as "…".
+UNCOUNTED = -1
+
 
 @dataclass
 class SidebarData:
@@ -21,7 +24,7 @@ class SidebarData:
     topics: list[tuple[str, int]] | None
     context: int | None  # whose topics: a page id, None for the whole library
     watched: int | None = None  # entries with a watched word (None: no words)
-    live: int = 0  # entries in the live river
+    live: int = 0  # entries in the live river (UNCOUNTED: not counted yet)
 
 
 @dataclass
@@ -36,6 +39,10 @@ class ViewLoaded(Message):
     sidebar: SidebarData | None = None
     anchor: bool = False  # keep the cursor's entry on its screen line (following)
     watched: frozenset[int] = frozenset()  # entries of the view with a watched word
+    #: The first screen of a big view: the rest, and its counts, follow in a
+    #: second ViewLoaded with `completes` set.
+    partial: bool = False
+    completes: bool = False
 
 
 @dataclass

@@ -48,7 +48,7 @@ from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
 from tui.app.view_key import ViewKey, next_page
-from tui.app.views import list_subtitle, read_view, view_title
+from tui.app.views import FIRST_SCREEN_ROWS, list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
@@ -95,6 +95,7 @@ class ReaderScreen(Screen[None]):
         self._body_timer: Timer | None = None
         self._listing = False  # set while a list is (re)loaded under the cursor
         self._resume_scroll: tuple[int, float] | None = None  # (entry, detail scroll y)
+        self._partial = False  # the list holds a big view's first screen only
         self.page_actions = PageActions(self, lambda: self.library)
         self.navigation = Navigation(self)
         self.following = FollowingController(
@@ -193,7 +194,14 @@ class ReaderScreen(Screen[None]):
             self.page_context = start.context
         if start.entry is not None:
             self._resume_scroll = (start.entry, start.scroll)
-        self._read_view(start.key, start.entry, with_sidebar=True)
+        # A view of several pages shows its first screen before the whole
+        # list is read (tui.app.views.first_rows).
+        first = read_view(library, start.key, self.page_context, self._topics_context,
+                          start.entry, True, watch=self.watch_words,
+                          first_screen=FIRST_SCREEN_ROWS)
+        if first is not None:
+            self.post_message(first)
+        self._read_view(start.key, start.entry, with_sidebar=True, completes=first is not None)
 
     @work(thread=True, exclusive=True, group="view", name="load entries", exit_on_error=False)
     def load_view(self, key: ViewKey, select: int | None = None,
@@ -201,17 +209,24 @@ class ReaderScreen(Screen[None]):
         self._read_view(key, select, with_sidebar, anchor)
 
     def _read_view(self, key: ViewKey, select: int | None = None, with_sidebar: bool = False,
-                   anchor: bool = False) -> None:
+                   anchor: bool = False, completes: bool = False) -> None:
         """In a worker: the view read (tui.app.views), posted to the screen."""
         assert self.library is not None
-        self.post_message(read_view(self.library, key, self.page_context,
-                                    self._topics_context, select, with_sidebar, anchor,
-                                    self.news_app.config.clock, self.watch_words))
+        loaded = read_view(self.library, key, self.page_context, self._topics_context, select,
+                           with_sidebar, anchor, self.news_app.config.clock, self.watch_words)
+        if loaded is not None:
+            loaded.completes = completes
+            self.post_message(loaded)
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key
         if self.library is None or self.app._closing:
             return
+        if message.completes:  # the whole list after its first screen
+            if key != self.view_key or self.search_query is not None:
+                self._counts_from(message.sidebar)  # the reader has moved on
+                return
+            message.select, message.anchor = self.entry_list.current_rowid, True
         if self.page_context is not None and key != self.view_key:
             self._mark_seen(self.page_context)
         if self.view_key.kind == "live" and key.kind != "live":
@@ -223,6 +238,7 @@ class ReaderScreen(Screen[None]):
         elif key.kind != "topic":
             self.page_context = None
         self.entry_view.cross_page = not message.single_page
+        self._partial = message.partial
         self.entry_list.watched = message.watched
         if message.sidebar is not None and message.sidebar.pages is not None:
             self.sidebar.watched = message.sidebar.watched
@@ -238,6 +254,12 @@ class ReaderScreen(Screen[None]):
         self.panes.fit_list()
         self.title_list()
         self.refresh_bindings()
+
+    def _counts_from(self, data: SidebarData | None) -> None:
+        """The sidebar's Live and Watched counts of a late view."""
+        if data is not None and data.pages is not None:
+            self.sidebar.watched, self.sidebar.live = data.watched, data.live
+            self.sidebar.update_counts(self.pages)
 
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
@@ -291,7 +313,7 @@ class ReaderScreen(Screen[None]):
                         view_title(self.view_key, self.search_query, page))
         status = self.following.status(self.page_context) if self.search_query is None else ""
         subtitle = list_subtitle(self.entry_list.entry_count, self.view_key, self.search_query,
-                                 page, status)
+                                 page, status, self._partial and self.search_query is None)
         above = self.entry_list.fresh_above()
         if above:  # new entries out of sight above: `u` goes to them
             subtitle = _("▲ {n} new (u)").format(n=number(above)) + f" · {subtitle}"

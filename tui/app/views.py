@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import cast
 
-from tui.app.messages import SidebarData, ViewLoaded
+from tui.app.messages import UNCOUNTED, SidebarData, ViewLoaded
 from tui.app.safe_text import one_line
 from tui.app.view_key import SPECIAL_VIEWS, ViewKey
 from tui.app.widgets.entry_list import Divider, Item, Marks, build_items
@@ -19,17 +19,24 @@ MAX_DIVIDER_ROWS = 20_000
 #: Rows read with a view on either side of the cursor, so the first screen
 #: needs no further query.
 FIRST_ROWS = 150
+#: Rows of a view of several pages shown first at start-up, while the whole
+#: list (a million ids: half a second) is read.
+FIRST_SCREEN_ROWS = 300
 #: Rows read at a time for a page's dividers (only their time and first_seen are kept).
 ROWS_BATCH = 2_000
 
 def read_view(lib: Library, key: ViewKey, page_context: int | None,
               topics_context: int | None, select: int | None = None,
               with_sidebar: bool = False, anchor: bool = False,
-              clock: str = "page", watch: tuple[str, ...] = ()) -> ViewLoaded:
+              clock: str = "page", watch: tuple[str, ...] = (),
+              first_screen: int | None = None) -> ViewLoaded | None:
     """Row ids (and, for one page, dividers) for `key`; the pages
     (`with_sidebar`: counts or pages changed) and the topics when the page
-    they concern is not `topics_context`."""
+    they concern is not `topics_context`. `first_screen`: only the first
+    rows of a view of several pages (tui.app.views.first_rows)."""
     flt = key.filter(page_context, watch)
+    if first_screen and flt.page_id is None:
+        return first_rows(lib, key, flt, select, with_sidebar, first_screen, watch)
     rowids = lib.entry_rowids(flt)
     single_page = flt.page_id is not None
     # The list's row cache gets the rows around the cursor only (a whole
@@ -72,6 +79,25 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)
 
 
+def first_rows(lib: Library, key: ViewKey, flt: EntryFilter, select: int | None,
+               with_sidebar: bool, count: int, watch: tuple[str, ...]) -> ViewLoaded | None:
+    """The first `count` rows of a big view of several pages, to show while
+    the whole list is read (the river of a million entries: 0.5 s). Its
+    counts are not known yet (UNCOUNTED); None when the entry to select is
+    not among them (the whole list is waited for)."""
+    rowids = lib.entry_rowids(flt, count)
+    if len(rowids) < count or select is not None and select not in rowids:
+        return None  # the whole view is small, or the entry is further down
+    rows = lib.entry_rows(rowids[:2 * FIRST_ROWS])
+    sidebar = None
+    if with_sidebar:
+        sidebar = SidebarData(lib.pages(), lib.topics(None), None,
+                              UNCOUNTED if watch else None, UNCOUNTED)
+    watched = frozenset(lib.with_words(rowids, watch)) if watch else frozenset()
+    return ViewLoaded(key, cast("list[Item]", rowids), rows, False, select, sidebar,
+                      watched=watched, partial=True)
+
+
 def river_items(lib: Library, flt: EntryFilter, rowids: list[int]) -> list[Item]:
     """The river's rows with its "new since your last visit" line, as a
     page has (tui.app.widgets.entry_list.build_items), once the river has
@@ -112,11 +138,15 @@ def view_title(key: ViewKey, search_query: str | None, page: PageSummary | None)
 
 
 def list_subtitle(count: int, key: ViewKey, search_query: str | None,
-                  page: PageSummary | None, follow_status: str) -> str:
-    """Under the list: "20 entries", what a cut page left out, and the
-    following state ("following · updated 12:04 · next at 12:05:30")."""
-    subtitle = (ngettext("{n} result", "{n} results", count) if search_query is not None
-                else ngettext("{n} entry", "{n} entries", count)).format(n=number(count))
+                  page: PageSummary | None, follow_status: str, partial: bool = False) -> str:
+    """Under the list: "20 entries" ("150+ entries" while a big view is
+    read), what a cut page left out, and the following state ("following ·
+    updated 12:04 · next at 12:05:30")."""
+    if partial:
+        subtitle = _("{n}+ entries").format(n=number(count))
+    else:
+        subtitle = (ngettext("{n} result", "{n} results", count) if search_query is not None
+                    else ngettext("{n} entry", "{n} entries", count)).format(n=number(count))
     if search_query is None and page is not None and page.cut \
             and key == ViewKey.page(page.id):
         subtitle += " · " + ngettext("{n} older left out (limit)", "{n} older left out (limit)",

@@ -376,10 +376,11 @@ class Library:
         with self._read() as conn:
             return queries.topics(conn, page_id)
 
-    def entry_rowids(self, flt: EntryFilter) -> list[int]:
-        """Row ids in display order; cheap even for 100,000 entries."""
+    def entry_rowids(self, flt: EntryFilter, limit: int | None = None) -> list[int]:
+        """Row ids in display order (the first `limit`); cheap even for
+        100,000 entries."""
         with self._read() as conn:
-            return queries.entry_rowids(conn, flt)
+            return queries.entry_rowids(conn, flt, limit)
 
     def with_words(self, rowids: Sequence[int], words: tuple[str, ...]) -> set[int]:
         """Those of `rowids` whose entry (headline, text, topics) holds one of

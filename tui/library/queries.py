@@ -195,7 +195,8 @@ def watch_match(words: tuple[str, ...]) -> str:
     return " OR ".join(phrases)
 
 
-def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
+def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter,
+                 limit: int | None = None) -> list[int]:
     where, args = _where(flt)
     sql = "SELECT id FROM entries"
     if where:
@@ -206,6 +207,9 @@ def entry_rowids(conn: sqlite3.Connection, flt: EntryFilter) -> list[int]:
         # (page_id, position) is unique: no `id` to break ties, which would
         # make SQLite sort a million rows again rather than walk the index.
         sql += " ORDER BY sort_ts DESC, page_id DESC, position"
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
     return [r[0] for r in conn.execute(sql, args)]
 
 

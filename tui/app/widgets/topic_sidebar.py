@@ -86,6 +86,11 @@ def fit(label: str, count: str, width: int, style: Style | str = "",
     return text
 
 
+
+def count_text(count: int) -> str:
+    """A sidebar count; "…" while it is being counted (negative)."""
+    return "…" if count < 0 else number(count)
+
 class TopicSidebar(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", _("Down"), id="sidebar.down", show=False),
@@ -161,7 +166,7 @@ class TopicSidebar(OptionList):
         count = self._look("count")
         return {
             **({} if not self.live else {
-                "live": fit(LIVE_MARK + _("Live"), number(self.live), width,
+                "live": fit(LIVE_MARK + _("Live"), count_text(self.live), width,
                             count_style=count)}),
             "all": fit(_("All"), number(sum(p.entries for p in pages)), width,
                        count_style=count),
@@ -170,7 +175,7 @@ class TopicSidebar(OptionList):
             "starred": fit(_("Starred"), number(sum(p.starred for p in pages)), width,
                            count_style=count),
             **({} if self.watched is None else {
-                "watched": fit(_("Watched"), number(self.watched), width,
+                "watched": fit(_("Watched"), count_text(self.watched), width,
                                count_style=count)}),
         }
 
