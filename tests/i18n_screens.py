@@ -26,6 +26,11 @@ async def main(width: int, height: int) -> dict[str, object]:
     async with app.run_test(size=(width, height), notifications=True) as pilot:
         await settle()
         shown["main"] = screen(app)
+        await pilot.press("tab")  # the detail pane: its own keys in the footer
+        await settle()
+        shown["detail"] = screen(app)
+        await pilot.press("shift+tab")
+        await settle()
         await pilot.press("left_curly_bracket")  # the seeds print no times: a notice
         await settle()
         shown["notices"] = [n.message for n in app._notifications]

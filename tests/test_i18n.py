@@ -40,7 +40,7 @@ def newsreader(home: Path, lang: str, *args: str) -> subprocess.CompletedProcess
 def test_the_reader_in_french_under_lang_fr(home: Path) -> None:
     screens = shown(home, "fr_FR.UTF-8")
     main = str(screens["main"])
-    assert "Quitter" in main and "Rechercher" in main and "Touches" in main  # the footer
+    assert "Quitter" in main and "Chercher" in main and "Touches" in main  # the footer
     assert "mer. 11 févr. 2026" in main  # the entry's day, in French
     assert "Cette entrée n'a pas d'heure d'où partir." in screens["notices"]  # type: ignore[operator]
     assert "Touches" in str(screens["help"])
@@ -76,8 +76,9 @@ def test_french_fits_small_terminals(home: Path, size: tuple[int, int]) -> None:
         lines = str(screens[name]).splitlines()
         assert len(lines) == size[1]
         assert all(len(line) <= size[0] for line in lines)
-    footer = str(screens["main"]).splitlines()[-1]
-    assert "Quitter" in footer or "Touches" in footer
+    for name in ("main", "detail"):  # every key of the footer, its last one whole
+        footer = str(screens[name]).splitlines()[-1]
+        assert footer.rstrip().endswith("q Quitter"), footer
 
 
 def test_cli_help_and_an_error_in_french(home: Path) -> None:
