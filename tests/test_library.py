@@ -614,10 +614,11 @@ def test_topic_keys_are_made_for_an_older_library(tmp_path: Path) -> None:
         assert lib.entry_rowids(EntryFilter(topic="etats unis")) == [1]
 
 
-def test_shared_wire_items_are_found_in_an_older_library(tmp_path: Path) -> None:
+@pytest.mark.parametrize("recovered", [False, True])
+def test_shared_wire_items_are_found_in_an_older_library(tmp_path: Path, recovered: bool) -> None:
     """Migration 7 keys the entries of live blogs already stored and marks
-    those two pages share, so the river shows each once."""
-
+    those two pages share, so the river shows each once; so does `check
+    --recover`, which copies an older library into a new one."""
     path = tmp_path / "old.sqlite3"
     conn = library_at_version(path, 6)
     wire = "Officials said the border crossing would reopen on Monday morning for aid."
@@ -632,6 +633,10 @@ def test_shared_wire_items_are_found_in_an_older_library(tmp_path: Path) -> None
              (pid, "wire", 1, "Crossing to reopen", wire, 5 + pid)])
     conn.execute("COMMIT")
     conn.close()
+    if recovered:
+        from tui.library.recover import recover
+
+        recover(path)
     with Library.open(path) as lib:
         river = lib.entry_rows(lib.entry_rowids(EntryFilter(live=True)))
         assert [(r.headline, r.also) for r in river] == [

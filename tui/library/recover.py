@@ -23,7 +23,7 @@ from tui.textnorm import topic_key
 # Tables copied row by row, parents first. entry_topics is rebuilt from each
 # entry's topics and entries_fts by the insert trigger, so a damaged index of
 # theirs loses nothing.
-COPIED_TABLES = ("pages", "entries", "feeds", "feed_items")
+COPIED_TABLES = ("pages", "entries", "feeds", "feed_items", "view_seen")
 MAX_SKIPS = 24  # jumps past unreadable rows before a table is given up
 
 
@@ -134,6 +134,7 @@ def _copy(src: sqlite3.Connection, fresh: Path) -> int:
             [(topic, topic_key(topic), rowid, page_id)
              for rowid, page_id, topics in dst.execute("SELECT id, page_id, topics FROM entries")
              for topic in str(topics).split("\n") if topic])
+        schema.key_wire_items(dst)  # the source may be older than the keys
         dst.execute("COMMIT")
     finally:
         dst.close()

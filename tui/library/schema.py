@@ -179,6 +179,8 @@ CREATE INDEX entries_text_key ON entries (text_key) WHERE text_key IS NOT NULL;
 -- The river reads `shared` of every row it walks: from the index, not the table.
 DROP INDEX entries_newest;
 CREATE INDEX entries_newest ON entries (sort_ts DESC, page_id DESC, position, shared);
+-- The river's "new since your last visit": the few entries stored since.
+CREATE INDEX entries_first_seen ON entries (first_seen);
 CREATE TABLE view_seen (
     view TEXT PRIMARY KEY,
     seen_up_to REAL NOT NULL
@@ -187,9 +189,15 @@ CREATE TABLE view_seen (
 
 
 def _shared_entries(conn: sqlite3.Connection) -> None:
+    _run_script(conn, SCHEMA_SHARED)
+    key_wire_items(conn)
+
+
+def key_wire_items(conn: sqlite3.Connection) -> None:
+    """The text key of every live-blog entry and the `shared` mark of those
+    another page holds too (migration 7; a recovered library)."""
     from tui.textnorm import text_key
 
-    _run_script(conn, SCHEMA_SHARED)
     rows = conn.execute("SELECT e.id, e.headline, e.body FROM entries e"
                         " JOIN pages p ON p.id = e.page_id WHERE p.kind = 'liveblog'")
     conn.executemany("UPDATE entries SET text_key = ? WHERE id = ?",
