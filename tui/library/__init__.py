@@ -277,11 +277,8 @@ class Library:
     def set_read(self, rowids: Sequence[int], read: bool = True) -> None:
         """Mark entries read or unread, and their copies on other pages (one
         wire item read once is read)."""
-        ids = list(rowids)
         with self._write() as conn:
-            for i in range(0, len(ids), queries.CHUNK):
-                chunk = ids[i:i + queries.CHUNK]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in queries.in_lists(rowids):
                 conn.execute(f"UPDATE entries SET read = ? WHERE id IN ({marks})",
                              [int(read), *chunk])
                 conn.execute(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from tui.i18n import _
+from tui.library.queries import in_lists
 from tui.model import Entry, Page, PageKind, iso
 from tui.textnorm import text_key, topic_key
 
@@ -150,10 +151,7 @@ def mark_shared(conn: sqlite3.Connection, page_id: int, keys: set[str]) -> None:
     too are one wire item: all copies are marked `shared`, and this page's
     copy is read when another was (one wire item read once is read)."""
     found: list[str] = []
-    chunk = sorted(keys)
-    for start in range(0, len(chunk), 500):
-        part = chunk[start:start + 500]
-        marks = ",".join("?" * len(part))
+    for part, marks in in_lists(sorted(keys)):
         found += [str(k) for (k,) in conn.execute(
             f"SELECT DISTINCT text_key FROM entries WHERE text_key IN ({marks})"
             " AND page_id != ?", [*part, page_id])]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from tui.i18n import _, count
 from tui.library.rows import EntryDetail, EntryFilter, EntryRow, PageNotFound, PageSummary
@@ -20,6 +20,16 @@ from tui.model import Page, PageKind
 from tui.textnorm import topic_key, watch_tokens
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+T = TypeVar("T")
+
+
+def in_lists(values: Sequence[T]) -> Iterator[tuple[list[T], str]]:
+    """`values` in lists of at most CHUNK, each with the "?,?,…" of its
+    `IN (...)`."""
+    items = list(values)
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start:start + CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def from_ts(value: float | None) -> datetime | None:
@@ -179,9 +189,7 @@ def with_words(conn: sqlite3.Connection, rowids: Sequence[int],
     hits: set[int] = set()
     if not expression:
         return hits
-    for start in range(0, len(rowids), 500):
-        chunk = list(rowids[start:start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_lists(rowids):
         hits.update(int(r[0]) for r in conn.execute(
             "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?"
             f" AND rowid IN ({marks})", [expression, *chunk]))
@@ -282,9 +290,7 @@ def _row(r: Any) -> EntryRow:
 def entry_rows(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[EntryRow]:
     found: dict[int, EntryRow] = {}
     ids = list(rowids)
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_lists(ids):
         for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM entries WHERE id IN ({marks})", chunk):
             found[r[0]] = _row(r)
         for rowid, pages in copies(conn, chunk).items():
