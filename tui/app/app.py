@@ -43,8 +43,8 @@ UNKNOWN_TASK = N_("work")
 
 #: Keys Textual names in words (as get_key_display writes them), for the
 #: help and the footer: "espace", "échap" in French.
-KEY_NAMES = {name: name for name in (
-    N_("space"), N_("esc"), N_("home"), N_("end"), N_("pgup"), N_("pgdn"), N_("tab"))}
+KEY_NAMES = frozenset((
+    N_("space"), N_("esc"), N_("home"), N_("end"), N_("pgup"), N_("pgdn"), N_("tab")))
 
 #: Textual's own palette commands (App.get_system_commands), in the catalog:
 #: titles and help as Textual writes them.
@@ -157,7 +157,7 @@ class NewsReaderApp(App[None]):
         shown = super().get_key_display(binding)
         parts = shown.split("+")
         if parts[-1] in KEY_NAMES:  # "shift+tab": the modifier as Textual writes it
-            parts[-1] = _(KEY_NAMES[parts[-1]])
+            parts[-1] = _(parts[-1])
         return "+".join(parts)
 
     def search_themes(self) -> None:

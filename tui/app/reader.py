@@ -224,7 +224,8 @@ class ReaderScreen(Screen[None]):
             return
         if message.completes:  # the whole list after its first screen
             if key != self.view_key or self.search_query is not None:
-                self._counts_from(message.sidebar)  # the reader has moved on
+                if self._take_counts(message.sidebar):  # the reader has moved on
+                    self.sidebar.update_counts(self.pages)
                 return
             message.select, message.anchor = self.entry_list.current_rowid, True
         if self.page_context is not None and key != self.view_key:
@@ -240,9 +241,7 @@ class ReaderScreen(Screen[None]):
         self.entry_view.cross_page = not message.single_page
         self._partial = message.partial
         self.entry_list.watched = message.watched
-        if message.sidebar is not None and message.sidebar.pages is not None:
-            self.sidebar.watched = message.sidebar.watched
-            self.sidebar.live = message.sidebar.live
+        self._take_counts(message.sidebar)
         self._update_sidebar(key, message.sidebar)
         self.entry_list.page_labels = {p.id: one_line(p.source or p.title)[:12]
                                        for p in self.pages} if key.kind == "live" else {}
@@ -255,11 +254,13 @@ class ReaderScreen(Screen[None]):
         self.title_list()
         self.refresh_bindings()
 
-    def _counts_from(self, data: SidebarData | None) -> None:
-        """The sidebar's Live and Watched counts of a late view."""
-        if data is not None and data.pages is not None:
-            self.sidebar.watched, self.sidebar.live = data.watched, data.live
-            self.sidebar.update_counts(self.pages)
+    def _take_counts(self, data: SidebarData | None) -> bool:
+        """The sidebar's Live and Watched counts from a view read with the
+        pages; False when it was read without them."""
+        if data is None or data.pages is None:
+            return False
+        self.sidebar.watched, self.sidebar.live = data.watched, data.live
+        return True
 
     def _mark_seen(self, page_id: int) -> None:
         """Leaving a page: what it holds now is no longer new."""
