@@ -90,7 +90,6 @@ def main() -> None:
             for _ in range(2):
                 start = time.perf_counter()
                 loaded = read_view(library, ViewKey("live"), None, None, with_sidebar=True)
-                assert loaded is not None
                 took = time.perf_counter() - start
             print(f"  river read (ids, first rows, counts)  {took:.2f} s "
                   f"for {len(loaded.items):,} entries")

@@ -48,7 +48,7 @@ from tui.app.palette import binding_sections
 from tui.app.resume import Start, where_to_start
 from tui.app.safe_text import one_line, set_border_text
 from tui.app.view_key import ViewKey, next_page
-from tui.app.views import FIRST_SCREEN_ROWS, list_subtitle, read_view, view_title
+from tui.app.views import first_rows, list_subtitle, read_view, view_title
 from tui.app.widgets.entry_list import EntryList
 from tui.app.widgets.entry_view import EntryView
 from tui.app.widgets.topic_sidebar import TopicSidebar
@@ -189,16 +189,16 @@ class ReaderScreen(Screen[None]):
         except LibraryError:  # e.g. no WAL possible: share the one connection
             self.reader = library
         self.library = library
-        start = where_to_start(library, self.initial_page)
+        pages = library.pages()
+        start = where_to_start(library, self.initial_page, pages)
         if start.key.kind == "topic":  # a topic is looked for on the page it was chosen on
             self.page_context = start.context
         if start.entry is not None:
             self._resume_scroll = (start.entry, start.scroll)
         # A view of several pages shows its first screen before the whole
         # list is read (tui.app.views.first_rows).
-        first = read_view(library, start.key, self.page_context, self._topics_context,
-                          start.entry, True, watch=self.watch_words,
-                          first_screen=FIRST_SCREEN_ROWS)
+        first = first_rows(library, start.key, self.page_context, start.entry, pages,
+                           self.watch_words)
         if first is not None:
             self.post_message(first)
         self._read_view(start.key, start.entry, with_sidebar=True, completes=first is not None)
@@ -214,9 +214,8 @@ class ReaderScreen(Screen[None]):
         assert self.library is not None
         loaded = read_view(self.library, key, self.page_context, self._topics_context, select,
                            with_sidebar, anchor, self.news_app.config.clock, self.watch_words)
-        if loaded is not None:
-            loaded.completes = completes
-            self.post_message(loaded)
+        loaded.completes = completes
+        self.post_message(loaded)
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         key = message.key

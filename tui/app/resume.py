@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.app.view_key import ViewKey
-from tui.library import Library
+from tui.library import Library, PageSummary
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,11 @@ def _number(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
 
 
-def where_to_start(library: Library, initial_page: int | None = None) -> Start:
-    pages = library.pages()
+def where_to_start(library: Library, initial_page: int | None = None,
+                   pages: list[PageSummary] | None = None) -> Start:
+    """Where the reader opens (see above); `pages`: the library's, when
+    the caller has read them."""
+    pages = library.pages() if pages is None else pages
     ids = {p.id for p in pages}
     if initial_page is not None and initial_page in ids:
         return Start(ViewKey.page(initial_page))

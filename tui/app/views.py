@@ -28,15 +28,11 @@ ROWS_BATCH = 2_000
 def read_view(lib: Library, key: ViewKey, page_context: int | None,
               topics_context: int | None, select: int | None = None,
               with_sidebar: bool = False, anchor: bool = False,
-              clock: str = "page", watch: tuple[str, ...] = (),
-              first_screen: int | None = None) -> ViewLoaded | None:
+              clock: str = "page", watch: tuple[str, ...] = ()) -> ViewLoaded:
     """Row ids (and, for one page, dividers) for `key`; the pages
     (`with_sidebar`: counts or pages changed) and the topics when the page
-    they concern is not `topics_context`. `first_screen`: only the first
-    rows of a view of several pages (tui.app.views.first_rows)."""
+    they concern is not `topics_context`."""
     flt = key.filter(page_context, watch)
-    if first_screen and flt.page_id is None:
-        return first_rows(lib, key, flt, select, with_sidebar, first_screen, watch)
     rowids = lib.entry_rowids(flt)
     single_page = flt.page_id is not None
     # The list's row cache gets the rows around the cursor only (a whole
@@ -79,20 +75,23 @@ def read_view(lib: Library, key: ViewKey, page_context: int | None,
     return ViewLoaded(key, items, rows, single_page, select, sidebar, anchor, watched)
 
 
-def first_rows(lib: Library, key: ViewKey, flt: EntryFilter, select: int | None,
-               with_sidebar: bool, count: int, watch: tuple[str, ...]) -> ViewLoaded | None:
-    """The first `count` rows of a big view of several pages, to show while
-    the whole list is read (the river of a million entries: 0.5 s). Its
-    counts are not known yet (UNCOUNTED); None when the entry to select is
-    not among them (the whole list is waited for)."""
+def first_rows(lib: Library, key: ViewKey, page_context: int | None, select: int | None,
+               pages: list[PageSummary], watch: tuple[str, ...] = (),
+               count: int = FIRST_SCREEN_ROWS) -> ViewLoaded | None:
+    """The first `count` rows of a big view of several pages, with the
+    sidebar's `pages` (read at start-up already), to show while the whole
+    list is read (the river of a million entries: 0.5 s). Its counts are not
+    known yet (UNCOUNTED). None for one page, for a view of fewer rows, and
+    when the entry to select is not among them: the whole list is waited for."""
+    flt = key.filter(page_context, watch)
+    if flt.page_id is not None:
+        return None
     rowids = lib.entry_rowids(flt, count)
     if len(rowids) < count or select is not None and select not in rowids:
         return None  # the whole view is small, or the entry is further down
     rows = lib.entry_rows(rowids[:2 * FIRST_ROWS])
-    sidebar = None
-    if with_sidebar:
-        sidebar = SidebarData(lib.pages(), lib.topics(None), None,
-                              UNCOUNTED if watch else None, UNCOUNTED)
+    sidebar = SidebarData(pages, lib.topics(None), None, UNCOUNTED if watch else None,
+                          UNCOUNTED)
     watched = frozenset(lib.with_words(rowids, watch)) if watch else frozenset()
     return ViewLoaded(key, cast("list[Item]", rowids), rows, False, select, sidebar,
                       watched=watched, partial=True)
