@@ -10,41 +10,36 @@ import sys
 
 
 async def main(width: int, height: int) -> dict[str, object]:
+    from test_app import screen_text as screen
+    from test_app import settle
+
     from tui.app.app import NewsReaderApp
     from tui.config import Config
-
-    def screen(app: NewsReaderApp) -> str:
-        return "\n".join(s.text for s in app.screen._compositor.render_strips())
-
-    async def settle() -> None:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
 
     app = NewsReaderApp(config=Config(mark_read_after=None))
     shown: dict[str, object] = {}
     async with app.run_test(size=(width, height), notifications=True) as pilot:
-        await settle()
+        await settle(pilot)
         shown["main"] = screen(app)
         await pilot.press("tab")  # the detail pane: its own keys in the footer
-        await settle()
+        await settle(pilot)
         shown["detail"] = screen(app)
         await pilot.press("shift+tab")
-        await settle()
+        await settle(pilot)
         await pilot.press("left_curly_bracket")  # the seeds print no times: a notice
-        await settle()
+        await settle(pilot)
         shown["notices"] = [n.message for n in app._notifications]
         shown["notice_screen"] = screen(app)
         app.clear_notifications()
         await pilot.press("question_mark")
-        await settle()
+        await settle(pilot)
         shown["help"] = screen(app)
         await pilot.press("escape")
-        await settle()
+        await settle(pilot)
         reader = app.reader_screen
         reader.sidebar.select_key("all")
         reader.load_view(reader.view_key.parse("all"))
-        await settle()
+        await settle(pilot)
         shown["all"] = screen(app)
     return shown
 

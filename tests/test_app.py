@@ -20,6 +20,13 @@ from tui.model import Entry, Page, PageKind, entry_id
 MARKUP_HEADLINE = "[bold red]x[/] and [link=https://evil.example]click[/link]"
 
 
+def current_headline(app: NewsReaderApp) -> str:
+    """The headline of the entry under the list's cursor."""
+    entry_list = app.reader_screen.entry_list
+    row = entry_list.row(entry_list.current_rowid)  # type: ignore[arg-type]
+    return row.headline if row else ""
+
+
 def screen_text(app: NewsReaderApp) -> str:
     """What the terminal shows, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from liveserver import LiveServer, Post, Reply, liveblog_html
-from test_app import screen_text, settle
+from test_app import current_headline, screen_text, settle
 from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
@@ -31,12 +31,6 @@ async def open_river(pilot: Pilot, app: NewsReaderApp) -> ReaderScreen:  # type:
     reader.load_view(ViewKey("live"))
     await settle(pilot)
     return reader
-
-
-def current_headline(app: NewsReaderApp) -> str:
-    entry_list = app.reader_screen.entry_list
-    row = entry_list.row(entry_list.current_rowid)  # type: ignore[arg-type]
-    return row.headline if row else ""
 
 
 def _blog(server: LiveServer, path: str, title: str, posts: list[Post]) -> str:

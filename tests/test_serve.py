@@ -42,29 +42,41 @@ async def screen_text(port: int, seconds: float = 20) -> str:
     return re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", data).decode("utf-8", "replace")
 
 
+def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 20) -> None:
+    """Until something listens on 127.0.0.1:`port`; the process's stderr
+    when it ends first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            ended = process.poll() is not None
+            assert not ended, process.stderr.read().decode() if process.stderr else "it ended"
+            assert time.monotonic() < deadline, f"nothing listened on {port}"
+            time.sleep(0.2)
+
+
+def stop(*processes: subprocess.Popen[bytes]) -> None:
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 def test_the_reader_in_a_browser(home: Path) -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", "--port", str(port)],
                               env=user_env(home), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read().decode()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "the server never listened"
-                time.sleep(0.2)
+        wait_for_port(port, server)
         text = asyncio.run(screen_text(port))
         assert "Donald Trump" in text and "newsreader" in text
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
 
 def test_serving_beyond_this_machine_is_said(home: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import user_env
-from test_serve import free_port
+from test_serve import free_port, stop, wait_for_port
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -30,20 +30,6 @@ def browser() -> str:
         if path:
             return path
     pytest.skip("no Chromium on this machine (apt-get install chromium; .ci/run does it)")
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    import socket
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            assert process.poll() is None, "the process ended"
-            assert time.monotonic() < deadline, f"nothing listened on {port}"
-            time.sleep(0.2)
 
 
 def devtools_port(profile: Path, process: subprocess.Popen[bytes], seconds: float = 30) -> int:
@@ -124,7 +110,7 @@ def test_the_reader_in_headless_chromium(home: Path) -> None:
              f"--user-data-dir={profile}", "--window-size=1200,800", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            wait_for_port(port, server)
+            wait_for_port(port, server, 30)
             devtools = devtools_port(Path(profile), chrome)
             text, png, has_terminal = asyncio.run(
                 load_in_browser(devtools, f"http://127.0.0.1:{port}/", "Donald Trump"))
@@ -133,9 +119,4 @@ def test_the_reader_in_headless_chromium(home: Path) -> None:
             # A blank 1200×800 page compresses to a few kB; the drawn reader doesn't.
             assert png.startswith(b"\x89PNG") and len(png) > 30_000, len(png)
         finally:
-            for process in (chrome, server):
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            stop(chrome, server)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from test_app import settle
+from test_app import current_headline, settle
 
 from tui.app.app import NewsReaderApp
 from tui.config import Config
@@ -37,14 +37,12 @@ def test_times_as_readers_type_them(typed: str, expected: datetime | None) -> No
     assert parse_when(typed, NOW) == expected
 
 
-@pytest.fixture
-def hourly(home: Path) -> tuple[Path, int]:
-    """A live blog with an entry every hour from 10:00 to 16:00, newest first."""
-    hours = list(range(16, 9, -1))
-    entries = tuple(
-        Entry(id=f"h{h}", position=n, headline=f"At {h}:00",
-              time=datetime(2024, 7, 18, h, 0, tzinfo=PARIS), body_markdown="Text.")
-        for n, h in enumerate(hours))
+def timed_blog(home: Path, headlines_and_times: list[tuple[str, datetime]]) -> tuple[Path, int]:
+    """A live blog of those (headline, time) entries, newest first, in a
+    new library: (its path, the page id)."""
+    entries = tuple(Entry(id=f"e{n}", position=n, headline=headline, time=when,
+                          body_markdown="Text.")
+                    for n, (headline, when) in enumerate(headlines_and_times))
     path = home / "lib.sqlite3"
     with Library.open(path, seed=False) as library:
         pid = library.save_page(Page(kind=PageKind.LIVEBLOG, title="Live", entries=entries,
@@ -52,38 +50,39 @@ def hourly(home: Path) -> tuple[Path, int]:
     return path, pid
 
 
+@pytest.fixture
+def hourly(home: Path) -> tuple[Path, int]:
+    """A live blog with an entry every hour from 10:00 to 16:00, newest first."""
+    return timed_blog(home, [(f"At {h}:00", datetime(2024, 7, 18, h, 0, tzinfo=PARIS))
+                             for h in range(16, 9, -1)])
+
+
 async def test_at_and_braces_move_in_time(hourly: tuple[Path, int]) -> None:
     path, pid = hourly
     app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        reader = app.reader_screen
-
-        def current() -> str:
-            row = reader.entry_list.row(reader.entry_list.current_rowid)  # type: ignore[arg-type]
-            return row.headline if row else ""
-
         await pilot.press("at")
         await pilot.pause()
         await pilot.press(*"13:10", "enter")
         await settle(pilot)
-        assert current() == "At 13:00"
+        assert current_headline(app) == "At 13:00"
         await pilot.press("left_curly_bracket")
         await settle(pilot)
-        assert current() == "At 12:00"
+        assert current_headline(app) == "At 12:00"
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         await settle(pilot)
-        assert current() == "At 14:00"
+        assert current_headline(app) == "At 14:00"
         await pilot.press("at")
         await pilot.pause()
         await pilot.press(*"-2h", "enter")  # two hours before the newest entry (16:00)
         await settle(pilot)
-        assert current() == "At 14:00"
+        assert current_headline(app) == "At 14:00"
         await pilot.press("at")
         await pilot.pause()
         await pilot.press(*"soon", "enter")
         await settle(pilot)
-        assert current() == "At 14:00"
+        assert current_headline(app) == "At 14:00"
         assert any(n.message.startswith("Not a time: soon") for n in app._notifications)
 
 
@@ -91,14 +90,7 @@ async def test_at_and_braces_move_in_time(hourly: tuple[Path, int]) -> None:
 def three_days(home: Path) -> tuple[Path, int]:
     """A live blog over three days: 9:00 and 20:00 on the 16th, 17th and 18th."""
     moments = [datetime(2024, 7, d, h, 0, tzinfo=PARIS) for d in (18, 17, 16) for h in (20, 9)]
-    entries = tuple(
-        Entry(id=f"e{n}", position=n, headline=f"{m:%d} at {m:%H}", time=m, body_markdown="Text.")
-        for n, m in enumerate(moments))
-    path = home / "lib.sqlite3"
-    with Library.open(path, seed=False) as library:
-        pid = library.save_page(Page(kind=PageKind.LIVEBLOG, title="Week", entries=entries,
-                                     url="https://news.example/week")).page_id
-    return path, pid
+    return timed_blog(home, [(f"{m:%d} at {m:%H}", m) for m in moments])
 
 
 async def test_braces_go_by_day_on_a_page_that_spans_days(three_days: tuple[Path, int]) -> None:
@@ -106,23 +98,17 @@ async def test_braces_go_by_day_on_a_page_that_spans_days(three_days: tuple[Path
     app = NewsReaderApp(path, initial_page=pid, config=Config(mark_read_after=None))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        entry_list = app.reader_screen.entry_list
-
-        def current() -> str:
-            row = entry_list.row(entry_list.current_rowid)  # type: ignore[arg-type]
-            return row.headline if row else ""
-
-        assert current() == "18 at 20"
+        assert current_headline(app) == "18 at 20"
         await pilot.press("left_curly_bracket")
         await settle(pilot)
-        assert current() == "17 at 20"  # the newest entry of the day before
+        assert current_headline(app) == "17 at 20"  # the newest entry of the day before
         await pilot.press("left_curly_bracket", "left_curly_bracket")
         await settle(pilot)
-        assert current() == "16 at 20"  # no day before the 16th: it stays
+        assert current_headline(app) == "16 at 20"  # no day before the 16th: it stays
         assert any(n.message == "No entry before this day." for n in app._notifications)
         await pilot.press("j", "right_curly_bracket")  # from the 16th at 9
         await settle(pilot)
-        assert current() == "17 at 09"  # the oldest entry of the day after
+        assert current_headline(app) == "17 at 09"  # the oldest entry of the day after
 
 
 @pytest.fixture
